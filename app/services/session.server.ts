@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { prisma } from "./db.server";
+import { getEnv } from "./env.server";
+
+// Touch lastSeenAt at most this often, so reading pages does not write on every request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+function sessionCookie() {
+  const env = getEnv();
+  // In production the __Host- prefix makes the browser insist on Secure, Path=/ and no Domain.
+  return createCookie(env.isProduction ? "__Host-heartwork_session" : "heartwork_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.isProduction,
+    path: "/",
+    secrets: [env.SESSION_SECRET],
+    maxAge: env.SESSION_ABSOLUTE_HOURS * 60 * 60,
+  });
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export type SessionMeta = { ipAddress: string; userAgent: string | null };
+
+/** Starts a session and returns the Set-Cookie header that carries its token. */
+export async function createSession(userId: string, meta: SessionMeta): Promise<string> {
+  const env = getEnv();
+  const token = newToken();
+  await prisma.session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      expiresAt: new Date(Date.now() + env.SESSION_ABSOLUTE_HOURS * 60 * 60 * 1000),
+      ipAddress: meta.ipAddress,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return sessionCookie().serialize(token);
+}
+
+export type ActiveSession = { id: string; userId: string };
+
+/**
+ * The live session named by the request's cookie, or null. Sessions past their
+ * absolute end, idle too long, or of a deactivated person are deleted here.
+ */
+export async function findActiveSession(request: Request): Promise<ActiveSession | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const session = await prisma.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, userId: true, expiresAt: true, lastSeenAt: true, user: { select: { deactivatedAt: true } } },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60 * 1000;
+  const expired = session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit;
+  if (expired || session.user.deactivatedAt) {
+    await prisma.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  return { id: session.id, userId: session.userId };
+}
+
+/** Ends the request's session (if any) and returns the Set-Cookie header that clears it. */
+export async function destroySession(request: Request): Promise<string> {
+  const token = await readToken(request);
+  if (token) await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+  return clearSessionCookie();
+}
+
+export function clearSessionCookie(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
+}
+
+export async function destroyUserSessions(userId: string): Promise<number> {
+  const { count } = await prisma.session.deleteMany({ where: { userId } });
+  return count;
+}
