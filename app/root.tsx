@@ -6,12 +6,9 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { SiteShell } from "./components/site-shell";
 import { navFor } from "./domain/roles";
@@ -65,8 +62,4 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={status} />;
-}
+export { ErrorBoundary } from "./components/route-error-boundary";

@@ -13,6 +13,14 @@ const PAGES: Record<number, { title: string; body: string }> = {
     title: "We cannot find that page",
     body: "The link may be old, or the page may have moved. Check the address, or start again from your home page.",
   },
+  405: {
+    title: "That cannot be done on this page",
+    body: "The page was asked to do something it does not do. Go back to the page you were on and use its buttons and forms.",
+  },
+  410: {
+    title: "This link no longer works",
+    body: "It has been used, withdrawn or has expired. Ask your organisation's Heartwork admin for a new one.",
+  },
   500: {
     title: "Something went wrong on our side",
     body: "This is not something you did. Nothing you had already saved has been lost. Please try again in a moment.",

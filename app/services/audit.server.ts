@@ -8,6 +8,8 @@ export type AuditType =
   | "invitation.created"
   | "invitation.revoked"
   | "invitation.accepted"
+  | "password-reset.created"
+  | "password-reset.used"
   | "member.updated"
   | "member.deactivated"
   | "member.reactivated"

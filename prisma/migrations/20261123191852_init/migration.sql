@@ -73,7 +73,8 @@ CREATE TABLE "Invitation" (
     "email" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "roles" TEXT NOT NULL,
-    "teamIds" TEXT NOT NULL DEFAULT '',
+    "teamRoles" TEXT NOT NULL DEFAULT '',
+    "userId" TEXT,
     "tokenHash" TEXT NOT NULL,
     "expiresAt" DATETIME NOT NULL,
     "acceptedAt" DATETIME,
@@ -81,7 +82,8 @@ CREATE TABLE "Invitation" (
     "invitedById" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Invitation_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Invitation_invitedById_fkey" FOREIGN KEY ("invitedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Invitation_invitedById_fkey" FOREIGN KEY ("invitedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Invitation_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable

@@ -1,0 +1,132 @@
+import { LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { describeIssue } from "./issues";
+import { createLocator, type Locator } from "./locate";
+import { ModelError, modelOf } from "./model";
+import { compareProblems, type Problem } from "./problem";
+import { checkReferences, type CheckContext } from "./references";
+import { Report } from "./report";
+import { checkRuns, DEFAULT_STATE_LIMIT, type Summary } from "./runs";
+import { scenarioSchema, skillVocabularySchema, type Scenario, type Skill } from "./schema";
+import { checkWarnings } from "./warnings";
+
+/**
+ * The checker: YAML, then the schema, then references, then how the scenario plays.
+ * Each stage runs only when the one before found no errors, because its findings
+ * would rest on guesses. Warnings about wording need only a valid schema.
+ * It never throws: anything unexpected becomes a located "internal" problem.
+ */
+export type CheckResult = {
+  /** Present only when there are no errors. */
+  scenario?: Scenario;
+  problems: Problem[];
+  /** Present when the run analysis could be done. */
+  summary?: Summary;
+};
+
+export type CheckOptions = {
+  /** How many run states to explore exactly before falling back to intervals. */
+  stateLimit?: number;
+};
+
+export function checkScenarioSource(
+  source: string,
+  fileName: string,
+  context: CheckContext,
+  options: CheckOptions = {},
+): CheckResult {
+  try {
+    return check(source, fileName, context, options);
+  } catch (error) {
+    return { problems: [internalProblem(fileName, error)] };
+  }
+}
+
+function check(source: string, fileName: string, context: CheckContext, options: CheckOptions): CheckResult {
+  const loaded = loadYaml(source, fileName, scenarioSchema);
+  if (!loaded.ok) return { problems: loaded.problems };
+  const { data: scenario, report } = loaded;
+
+  checkReferences(scenario, fileName, context, report);
+  checkWarnings(scenario, report);
+  let summary: Summary | undefined;
+  if (!report.hasErrors) {
+    try {
+      summary = checkRuns(modelOf(scenario), report, options.stateLimit ?? DEFAULT_STATE_LIMIT);
+    } catch (error) {
+      // The references above should make this impossible; report it rather than crash.
+      if (!(error instanceof ModelError)) throw error;
+      report.error("internal", [], `the checker could not build the scenario: ${error.message}`);
+    }
+  }
+  const problems = [...report.problems].sort(compareProblems);
+  return { scenario: report.hasErrors ? undefined : scenario, problems, summary };
+}
+
+/** scenarios/skills.yaml: the controlled vocabulary, with located problems. */
+export function checkSkillsSource(source: string, fileName: string): { skills?: Skill[]; problems: Problem[] } {
+  try {
+    const loaded = loadYaml(source, fileName, skillVocabularySchema);
+    if (!loaded.ok) return { problems: loaded.problems };
+    const seen = new Set<string>();
+    loaded.data.skills.forEach((skill, i) => {
+      if (seen.has(skill.id)) loaded.report.error("duplicate-id", ["skills", i, "id"], `another skill has the id "${skill.id}"`);
+      seen.add(skill.id);
+    });
+    const problems = loaded.report.problems;
+    return { skills: loaded.report.hasErrors ? undefined : loaded.data.skills, problems };
+  } catch (error) {
+    return { problems: [internalProblem(fileName, error)] };
+  }
+}
+
+type Loaded<T> = { ok: true; data: T; report: Report } | { ok: false; problems: Problem[] };
+
+function loadYaml<T>(source: string, fileName: string, schema: z.ZodType<T>): Loaded<T> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locator: Locator = createLocator(source, document, lineCounter);
+  const report = new Report(fileName, locator);
+  const yamlProblems = [...document.errors, ...document.warnings].map((e): Problem => {
+    const { line, col } = lineCounter.linePos(e.pos[0]);
+    const severity = e.name === "YAMLWarning" ? "warning" : "error";
+    return { file: fileName, line, column: col, severity, code: "yaml-syntax", message: yamlMessage(e.message) };
+  });
+  if (document.errors.length > 0) return { ok: false, problems: yamlProblems.sort(compareProblems) };
+  report.problems.push(...yamlProblems);
+
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    report.error("yaml-syntax", [], `the file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return { ok: false, problems: report.problems };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      for (const described of describeIssue(issue, raw)) {
+        report.error("schema", described.path, described.message, { key: described.at === "key" });
+      }
+    }
+    return { ok: false, problems: report.problems.sort(compareProblems) };
+  }
+  return { ok: true, data: parsed.data, report };
+}
+
+/** The yaml library appends a code excerpt to some messages; the position says it already. */
+function yamlMessage(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function internalProblem(fileName: string, error: unknown): Problem {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    file: fileName,
+    line: 1,
+    column: 1,
+    severity: "error",
+    code: "internal",
+    message: `the checker failed unexpectedly (${detail}); please report this`,
+  };
+}
