@@ -24,7 +24,7 @@ export default function Home() {
   return (
     <div className="stack">
       <p className="eyebrow">{organisation}</p>
-      <h1>Welcome, {name}</h1>
+      <h1>{`Welcome, ${name}`}</h1>
       <p className="lede">
         Your {roles.length === 1 ? "role" : "roles"} in Heartwork: {roles.join(", ")}.
       </p>

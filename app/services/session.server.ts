@@ -1,13 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { prisma } from "./db.server";
-import { getEnv } from "./env.server";
+import { getEnv, type Env } from "./env.server";
 
 // Touch lastSeenAt at most this often, so reading pages does not write on every request.
 const TOUCH_INTERVAL_MS = 60_000;
 
 function sessionCookie() {
-  const env = getEnv();
+  return sessionCookieFor(getEnv());
+}
+
+export function sessionCookieFor(env: Env) {
   // In production the __Host- prefix makes the browser insist on Secure, Path=/ and no Domain.
   return createCookie(env.isProduction ? "__Host-heartwork_session" : "heartwork_session", {
     httpOnly: true,
