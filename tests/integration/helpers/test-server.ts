@@ -35,7 +35,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   globalThis.__heartworkPrisma = undefined;
   const buildUrl = `${pathToFileURL(path.resolve("build", "server", "index.js")).href}?server=${randomUUID()}`;
   const build = (await import(/* @vite-ignore */ buildUrl)) as ServerBuild;
-  const app = createApp({ build, isProduction: false, trustProxy: true, clientDir: path.resolve("build", "client") });
+  const app = createApp({
+    build,
+    isProduction: process.env.NODE_ENV === "production",
+    trustProxy: true,
+    clientDir: path.resolve("build", "client"),
+  });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
