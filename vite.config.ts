@@ -22,5 +22,14 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   server: { port: 3000 },
-  build: { target: "es2022" },
+  build: {
+    target: "es2022",
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // Zod's comments confuse Rollup, and resource routes have no browser code: both harmless.
+        if (warning.code === "INVALID_ANNOTATION" || warning.code === "EMPTY_BUNDLE") return;
+        warn(warning);
+      },
+    },
+  },
 });

@@ -7,7 +7,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { databaseUrl } from "./database-url";
+import Database from "better-sqlite3";
+import { databaseFile, databaseUrl } from "./database-url";
 
 export function prismaEnv(): NodeJS.ProcessEnv {
   // Any existing file will do: with the client engine and the WebAssembly
@@ -40,8 +41,13 @@ export function prisma(args: string[], options: { quiet?: boolean } = {}): strin
 }
 
 export function migrate(): void {
-  databaseUrl();
+  const url = databaseUrl();
   prisma(["migrate", "deploy"], { quiet: true });
+  // Write-ahead logging lets pages be read while a form is being saved; it is a
+  // property of the file, so setting it once here is enough.
+  const database = new Database(databaseFile(url));
+  database.pragma("journal_mode = WAL");
+  database.close();
 }
 
 function newMigration(name: string | undefined): void {
