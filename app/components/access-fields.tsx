@@ -15,6 +15,11 @@ export function RolesFieldset({ meta, selected }: { meta: FieldMetadata<string[]
   );
 }
 
+/** The errors that belong to the team selects ("team.<id>" fields). */
+export function teamErrors(allErrors: Record<string, string[]>): string[] {
+  return Object.entries(allErrors).flatMap(([name, messages]) => (name === "team" || name.startsWith("team.") ? messages : []));
+}
+
 /** One select per team: not in it, member, or manager. Works without JavaScript. */
 export function TeamPlacementFieldset({
   teams,

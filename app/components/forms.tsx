@@ -66,7 +66,7 @@ export function CheckboxGroup({
   selected: readonly string[];
 }) {
   const hintId = `${meta.id}-hint`;
-  const hasErrors = Boolean(meta.errors?.length);
+  const hasErrors = Object.keys(meta.allErrors).length > 0;
   return (
     <fieldset
       className={hasErrors ? "field field--error" : "field"}
@@ -78,7 +78,7 @@ export function CheckboxGroup({
           {hint}
         </span>
       ) : null}
-      <FieldError id={meta.errorId} errors={meta.errors} />
+      <FieldError id={meta.errorId} errors={Object.values(meta.allErrors).flat()} />
       {options.map((option) => {
         const id = `${meta.id}-${option.value}`;
         return (
@@ -106,40 +106,73 @@ export function CheckboxGroup({
   );
 }
 
-type FieldLike = { id: string; errors?: string[] };
+type FieldLike = { id: string };
+
+/** The first part of a field name: "roles[0]" and "team.abc" belong to "roles" and "team". */
+function rootName(name: string): string {
+  return name.split(/[.[]/)[0] ?? name;
+}
 
 /**
- * The GOV.UK-style summary at the top of a form: the problems, each linking to
- * its field, so a screen reader user hears them all first.
+ * The GOV.UK-style summary at the top of a form: every problem, each linking to
+ * its field where there is one, so a screen reader user hears them all first.
  */
 export function ErrorSummary({
   form,
   fields,
   labels,
 }: {
-  form: { id: string; errors?: string[] };
+  form: { id: string; allErrors: Record<string, string[]> };
   fields: Record<string, FieldLike>;
   labels: Record<string, string>;
 }) {
-  const fieldProblems = Object.entries(labels).flatMap(([name, label]) => {
-    const field = fields[name];
-    return field?.errors?.length ? [{ href: `#${field.id}`, text: `${label}: ${field.errors.join(" ")}` }] : [];
+  return <ProblemList id={`${form.id}-summary`} errors={form.allErrors} fields={fields} labels={labels} />;
+}
+
+function ProblemList({
+  id,
+  errors,
+  fields = {},
+  labels = {},
+}: {
+  id: string;
+  errors: Record<string, string[] | null | undefined>;
+  fields?: Record<string, FieldLike>;
+  labels?: Record<string, string>;
+}) {
+  const problems = Object.entries(errors).flatMap(([name, messages]) => {
+    if (!messages?.length) return [];
+    const root = rootName(name);
+    const label = labels[root];
+    const text = label ? `${label}: ${messages.join(" ")}` : messages.join(" ");
+    const field = fields[root];
+    return [{ key: name, text, href: field && label ? `#${field.id}` : null }];
   });
-  const formProblems = form.errors ?? [];
-  if (!fieldProblems.length && !formProblems.length) return null;
+  if (!problems.length) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby={`${form.id}-summary`} tabIndex={-1}>
-      <h2 id={`${form.id}-summary`}>There is a problem</h2>
+    <div className="error-summary" role="alert" aria-labelledby={id} tabIndex={-1}>
+      <h2 id={id}>There is a problem</h2>
       <ul>
-        {formProblems.map((message) => (
-          <li key={message}>{message}</li>
-        ))}
-        {fieldProblems.map((problem) => (
-          <li key={problem.href}>
-            <a href={problem.href}>{problem.text}</a>
-          </li>
+        {problems.map((problem) => (
+          <li key={problem.key}>{problem.href ? <a href={problem.href}>{problem.text}</a> : problem.text}</li>
         ))}
       </ul>
     </div>
   );
+}
+
+/**
+ * On a page with several forms, the problems of a reply that none of them
+ * showed (an unknown intent, a stale hidden field), so no answer goes unseen.
+ */
+export function UnclaimedProblems({
+  result,
+  claimed,
+}: {
+  result: { status?: string; error?: Record<string, string[] | null> | null } | undefined;
+  claimed: boolean;
+}) {
+  if (claimed || result?.status !== "error" || !result.error) return null;
+  const errors = Object.keys(result.error).length ? result.error : { "": ["Something in the form was not as expected."] };
+  return <ProblemList id="page-problems" errors={errors} />;
 }

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, TextField, UnclaimedProblems } from "~/components/forms";
 import { PASSWORD_MAX_LENGTH } from "~/domain/password-policy";
 import { ROLE_LABELS } from "~/domain/roles";
 import { changePassword, updateOwnDetails } from "~/models/account.server";
@@ -44,7 +44,7 @@ const PasswordSchema = z
     message: "The two new passwords are different. Type the same password twice.",
   });
 
-const AccountSchema = z.discriminatedUnion("intent", [DetailsSchema, PasswordSchema]);
+const AccountSchema = z.discriminatedUnion("intent", [DetailsSchema, PasswordSchema], { error: "This form was not recognised. Reload the page and try again." });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -128,6 +128,7 @@ export default function Account() {
       <p>
         {account.email} · {account.organisation} · {account.roles.join(", ")}
       </p>
+      <UnclaimedProblems result={lastResult} claimed={intent === "details" || intent === "password"} />
       <section className="panel" aria-labelledby="details-heading">
         <h2 id="details-heading">Your details</h2>
         <ErrorSummary

@@ -4,8 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { RolesFieldset, TeamPlacementFieldset } from "~/components/access-fields";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { RolesFieldset, TeamPlacementFieldset, teamErrors } from "~/components/access-fields";
+import { ErrorSummary, TextField, UnclaimedProblems } from "~/components/forms";
 import { checkLeadership, PersonNameField, placementsFrom, RolesField, TeamsField } from "~/domain/access-form";
 import { formatDateTime } from "~/domain/format";
 import { ROLE_LABELS } from "~/domain/roles";
@@ -33,8 +33,11 @@ const InviteSchema = z
 
 const InvitationActionSchema = z.discriminatedUnion("intent", [
   InviteSchema,
-  z.object({ intent: z.literal("revoke"), invitationId: z.string({ error: "Choose an invitation." }).max(40) }),
-]);
+  z.object({
+    intent: z.literal("revoke"),
+    invitationId: z.string({ error: "Choose an invitation." }).max(40, "That invitation was not recognised."),
+  }),
+], { error: "This form was not recognised. Reload the page and try again." });
 
 const STATE_LABELS = { pending: "Waiting", accepted: "Accepted", revoked: "Withdrawn", expired: "Expired" } as const;
 
@@ -118,6 +121,7 @@ export default function Invitations() {
           <p className="copy-box">{created.url}</p>
         </div>
       ) : null}
+      <UnclaimedProblems result={lastResult} claimed={lastResult?.initialValue?.intent === "invite"} />
       <section className="panel" aria-labelledby="invite-heading">
         <h2 id="invite-heading">Invite someone</h2>
         <ErrorSummary form={form} fields={fields} labels={{ name: "Full name", email: "Email address", roles: "Roles" }} />
@@ -126,7 +130,7 @@ export default function Invitations() {
           <TextField meta={fields.name} label="Full name" autoComplete="off" />
           <TextField meta={fields.email} label="Email address" type="email" autoComplete="off" spellCheck={false} />
           <RolesFieldset meta={fields.roles} selected={selectedRoles} />
-          <TeamPlacementFieldset teams={teams} current={submittedTeams ?? {}} />
+          <TeamPlacementFieldset teams={teams} current={submittedTeams ?? {}} errors={teamErrors(form.allErrors)} />
           <button type="submit" className="button">
             Create invitation link
           </button>

@@ -4,8 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { RolesFieldset, TeamPlacementFieldset } from "~/components/access-fields";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { RolesFieldset, TeamPlacementFieldset, teamErrors } from "~/components/access-fields";
+import { ErrorSummary, TextField, UnclaimedProblems } from "~/components/forms";
 import { checkLeadership, PersonNameField, placementsFrom, RolesField, TeamsField } from "~/domain/access-form";
 import { formatDate, formatDateTime } from "~/domain/format";
 import { createPasswordLink } from "~/models/invitation.server";
@@ -26,7 +26,7 @@ const PersonActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("deactivate") }),
   z.object({ intent: z.literal("reactivate") }),
   z.object({ intent: z.literal("password-link") }),
-]);
+], { error: "This form was not recognised. Reload the page and try again." });
 
 async function loadPerson(request: Request, userId: string | undefined) {
   const admin = await requireUserWithPermission(request, "manage:people:any");
@@ -118,7 +118,6 @@ export default function Person() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AccessSchema }),
     shouldRevalidate: "onBlur",
   });
-  const otherErrors = lastResult?.initialValue?.intent !== "access" ? (lastResult?.error?.[""] ?? []) : [];
   const submittedTeams = lastResult?.initialValue?.team as Record<string, string> | undefined;
   const currentTeams =
     submittedTeams ?? Object.fromEntries(person.memberships.map((membership) => [membership.teamId, membership.role]));
@@ -133,16 +132,7 @@ export default function Person() {
         {person.email} · joined {formatDate(person.createdAt)}
         {person.deactivatedAt ? ` · deactivated ${formatDateTime(person.deactivatedAt)}` : ""}
       </p>
-      {otherErrors.length ? (
-        <div className="error-summary" role="alert">
-          <h2>There is a problem</h2>
-          <ul>
-            {otherErrors.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <UnclaimedProblems result={lastResult} claimed={lastResult?.initialValue?.intent === "access"} />
 
       <section className="panel" aria-labelledby="access-heading">
         <h2 id="access-heading">Name, roles and teams</h2>
@@ -154,7 +144,7 @@ export default function Person() {
             meta={fields.roles}
             selected={Array.isArray(selectedRoles) ? selectedRoles : [selectedRoles]}
           />
-          <TeamPlacementFieldset teams={teams} current={currentTeams} />
+          <TeamPlacementFieldset teams={teams} current={currentTeams} errors={teamErrors(form.allErrors)} />
           <button type="submit" className="button">
             Save changes
           </button>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, TextField, UnclaimedProblems } from "~/components/forms";
 import { createTeam, listTeams, renameTeam } from "~/models/team.server";
 import { recordAudit } from "~/services/audit.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -21,10 +21,10 @@ const TeamName = z
 const CreateTeamSchema = z.object({ intent: z.literal("create"), name: TeamName });
 const RenameTeamSchema = z.object({
   intent: z.literal("rename"),
-  teamId: z.string({ error: "Choose a team." }).max(40),
+  teamId: z.string({ error: "Choose a team." }).max(40, "That team was not recognised."),
   name: TeamName,
 });
-const TeamActionSchema = z.discriminatedUnion("intent", [CreateTeamSchema, RenameTeamSchema]);
+const TeamActionSchema = z.discriminatedUnion("intent", [CreateTeamSchema, RenameTeamSchema], { error: "This form was not recognised. Reload the page and try again." });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:people:any");
@@ -98,6 +98,13 @@ export default function Teams() {
   return (
     <div className="stack">
       <h1>Teams</h1>
+      <UnclaimedProblems
+        result={lastResult}
+        claimed={
+          lastResult?.initialValue?.intent === "create" ||
+          (lastResult?.initialValue?.intent === "rename" && teams.some((team) => team.id === lastResult.initialValue?.teamId))
+        }
+      />
       <p>People join teams on their page under People. A team&apos;s managers supervise its members.</p>
       <ul className="cards">
         {teams.map((team) => (

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -85,7 +85,7 @@ export default function SignIn() {
       <p>Sign in with the email address and password for your Heartwork account.</p>
       <ErrorSummary form={form} fields={fields} labels={{ email: "Email address", password: "Password" }} />
       <Form method="post" {...getFormProps(form)}>
-        <input {...getInputProps(fields.redirectTo, { type: "hidden" })} value={redirectTo} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField meta={fields.email} label="Email address" type="email" autoComplete="username" spellCheck={false} />
         <TextField meta={fields.password} label="Password" type="password" autoComplete="current-password" />
         <div className="actions">

@@ -1,5 +1,6 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { Form } from "@remix-run/react";
 import { recordAudit } from "~/services/audit.server";
 import { getOptionalUser } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
@@ -30,3 +31,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", await flashCookie({ kind: "info", message: "You have signed out. See you next time." }));
   return redirect("/login", { headers });
 }
+
+// Only seen when a sign-out could not be read: offers the button again.
+export default function SignOut() {
+  return (
+    <div className="panel stack">
+      <h1>Sign out</h1>
+      <Form method="post">
+        <button type="submit" className="button">
+          Sign out
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign out · Heartwork" }];
+
+export { ErrorBoundary } from "~/components/route-error-boundary";

@@ -52,7 +52,7 @@ export class EnvError extends Error {
 }
 
 /** Parses the environment, naming every variable that is wrong. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(
     Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "")),
   );

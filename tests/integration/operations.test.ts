@@ -26,6 +26,17 @@ describe("health", () => {
       const response = await fetch(`${probe.baseUrl}/healthz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: "unavailable" });
+      // A page that needs the database shows the helpful 500 page, never a stack trace.
+      const page = await fetch(`${probe.baseUrl}/login`, {
+        method: "POST",
+        body: new URLSearchParams({ email: "manager@northbridge.example", password: "practise-with-heart" }),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        redirect: "manual",
+      });
+      expect(page.status).toBe(500);
+      const html = await page.text();
+      expect(html).toContain("Something went wrong on our side");
+      expect(html).not.toMatch(/\bat \S+ \(|node_modules|SqliteError|prisma/i);
     } finally {
       await probe.close();
     }

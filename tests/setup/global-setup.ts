@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import type { TestProject } from "vitest/node";
 import { buildIfStale } from "../../scripts/build-if-stale";
 
@@ -18,6 +19,11 @@ export default async function setup(project: TestProject) {
   process.env.SEED_DEMO = "true";
   const { prepareDatabase } = await import("../../scripts/prepare-database");
   await prepareDatabase();
+  // Fold the write-ahead log into the file, so a plain copy of it holds everything.
+  await globalThis.__heartworkPrisma?.$disconnect();
+  const database = new Database(template);
+  database.pragma("wal_checkpoint(TRUNCATE)");
+  database.close();
   project.provide("templateDatabase", template);
   return () => {
     for (const file of fs.readdirSync(TMP_DIR)) {

@@ -87,7 +87,8 @@ function loadYaml<T>(source: string, fileName: string, schema: z.ZodType<T>): Lo
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locator: Locator = createLocator(source, document, lineCounter);
   const report = new Report(fileName, locator);
-  const yamlProblems = [...document.errors, ...document.warnings].map((e): Problem => {
+  // After the first syntax error the parser's further complaints are mostly echoes of it.
+  const yamlProblems = [...document.errors.slice(0, 1), ...document.warnings].map((e): Problem => {
     const { line, col } = lineCounter.linePos(e.pos[0]);
     const severity = e.name === "YAMLWarning" ? "warning" : "error";
     return { file: fileName, line, column: col, severity, code: "yaml-syntax", message: yamlMessage(e.message) };

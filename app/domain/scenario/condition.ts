@@ -53,9 +53,9 @@ class SyntaxProblem extends Error {
   }
 }
 
-const NAME_START = /[A-Za-z_]/;
-const NAME_PART = /[A-Za-z0-9_-]/;
-const DIGIT = /[0-9]/;
+const isDigit = (c: string): boolean => c >= "0" && c <= "9";
+const isLetter = (c: string): boolean => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
+const isNamePart = (c: string): boolean => isLetter(c) || isDigit(c) || c === "-";
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -67,14 +67,14 @@ function tokenize(source: string): Token[] {
     } else if (c === "(" || c === ")") {
       tokens.push({ type: c, span: { start: i, end: i + 1 } });
       i += 1;
-    } else if (NAME_START.test(c)) {
+    } else if (isLetter(c)) {
       const start = i;
-      while (i < source.length && NAME_PART.test(source[i] ?? "")) i += 1;
+      while (i < source.length && isNamePart(source[i] ?? "")) i += 1;
       tokens.push({ type: "name", text: source.slice(start, i), span: { start, end: i } });
-    } else if (DIGIT.test(c) || (c === "-" && DIGIT.test(source[i + 1] ?? ""))) {
+    } else if (isDigit(c) || (c === "-" && isDigit(source[i + 1] ?? ""))) {
       const start = i;
       i += 1;
-      while (i < source.length && DIGIT.test(source[i] ?? "")) i += 1;
+      while (i < source.length && isDigit(source[i] ?? "")) i += 1;
       if (source[i] === ".") throw new SyntaxProblem("use whole numbers in conditions", start);
       const text = source.slice(start, i);
       const value = Number(text);
@@ -256,7 +256,22 @@ function describe(token: Token): string {
   }
 }
 
+const parsed = new Map<string, ParseResult>();
+
+/**
+ * Parses a condition. Results are remembered (the same text always gives the same
+ * tree, which is never changed), since the checker and the engine ask repeatedly.
+ */
 export function parseCondition(source: string): ParseResult {
+  const known = parsed.get(source);
+  if (known) return known;
+  if (parsed.size > 10_000) parsed.clear();
+  const result = parseUncached(source);
+  parsed.set(source, result);
+  return result;
+}
+
+function parseUncached(source: string): ParseResult {
   try {
     const tokens = tokenize(source);
     return { ok: true, condition: new Parser(tokens).parse() };

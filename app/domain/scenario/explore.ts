@@ -1,7 +1,7 @@
-import { evaluate, type ConditionEnv } from "./condition";
+import { atomsOf, evaluate, type ConditionEnv } from "./condition";
 import { clamp } from "./engine";
 import { conditionInputs, describeSituation, type DeadEnd, type Flow } from "./flow";
-import type { ScenarioModel } from "./model";
+import type { IndexedChoice, ScenarioModel } from "./model";
 
 /**
  * The exact analysis: a breadth-first walk over every state a run can be in. A state
@@ -91,14 +91,18 @@ export function exploreExactly(model: ScenarioModel, limit: number): Flow | null
       targets.push(add(target, next, bitsNow | nodeBit[target]!, state));
     }
     offsets.push(targets.length);
-    if (available === 0 && authored.type === "line") deadEnds.push({ node, vertex: state, situation: describe(state) });
+    if (available === 0 && authored.type === "line") {
+      deadEnds.push({ node, vertex: state, situation: describe(state, namesIn(choices)) });
+    }
   }
 
-  function describe(state: number): string {
+  /** The situation of a state in words, limited to the names in `only` when given. */
+  function describe(state: number, only?: ReadonlySet<string>): string {
     const at = state * width;
+    const wanted = (id: string): boolean => only === undefined || only.has(id);
     return describeSituation(
-      meters.map((m, i) => [m.id, String(values[at + i])] as const),
-      inputs.visited.map((id, slot) => [id, ((stateBits[state]! >> slot) & 1) === 1] as const),
+      meters.flatMap((m, i) => (wanted(m.id) ? [[m.id, String(values[at + i])] as const] : [])),
+      inputs.visited.flatMap((id, slot) => (wanted(id) ? [[id, ((stateBits[state]! >> slot) & 1) === 1] as const] : [])),
     );
   }
 
@@ -109,11 +113,20 @@ export function exploreExactly(model: ScenarioModel, limit: number): Flow | null
     initial: 0,
     offered,
     deadEnds,
-    describe,
+    describe: (state) => describe(state),
     route: (state) => {
       const nodes: string[] = [];
       for (let s = state; s !== -1; s = parent[s]!) nodes.push(model.nodes[stateNode[s]!]!.node.id);
       return nodes.reverse();
     },
   };
+}
+
+/** The meters and nodes that a node's conditions mention. */
+function namesIn(choices: readonly IndexedChoice[]): Set<string> {
+  const names = new Set<string>();
+  for (const { condition } of choices) {
+    for (const atom of condition ? atomsOf(condition) : []) names.add(atom.kind === "compare" ? atom.meter : atom.node);
+  }
+  return names;
 }

@@ -1,7 +1,6 @@
 import { atomsOf, evaluate, type ComparisonOperator, type Condition, type ConditionEnv } from "./condition";
 import { clamp } from "./engine";
 import { conditionInputs, describeSituation, type DeadEnd, type Flow } from "./flow";
-import type { Meter } from "./schema";
 import type { ScenarioModel } from "./model";
 
 /**
@@ -23,13 +22,27 @@ import type { ScenarioModel } from "./model";
  * bounds and at t-1, t and t+1 for every threshold in range covers every case.
  */
 
-type Box = { lo: number[]; hi: number[]; must: boolean[]; may: boolean[] };
+/** Meter intervals, and visited facts as bit sets (32 nodes a word). */
+type Box = { lo: Int32Array; hi: Int32Array; must: Uint32Array; may: Uint32Array };
 
-/** A point of a box; `meters` and `bits` are the slots the conditions looked at. */
-type Assignment = { values: number[]; seen: boolean[]; meters: Set<number>; bits: Set<number> };
+/** What a set of conditions looks at, worked out once per choice or node. */
+type Probe = {
+  conditions: Condition[];
+  /** Candidate values (t-1, t, t+1 of every threshold) per meter slot. */
+  thresholds: Map<number, number[]>;
+  bits: number[];
+  meterSlot: ReadonlyMap<string, number>;
+  visitedSlot: ReadonlyMap<string, number>;
+};
+
+type Point = { values: Int32Array; seen: Uint8Array; probe: Probe };
 
 const WIDEN_AFTER = 12;
 const MAX_POINTS = 50_000;
+
+const has = (set: Uint32Array, bit: number): boolean => ((set[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
+const add = (set: Uint32Array, bit: number): void => void (set[bit >>> 5]! |= 1 << (bit & 31));
+const remove = (set: Uint32Array, bit: number): void => void (set[bit >>> 5]! &= ~(1 << (bit & 31)));
 
 export function exploreIntervals(model: ScenarioModel): Flow {
   const inputs = conditionInputs(model);
@@ -38,48 +51,65 @@ export function exploreIntervals(model: ScenarioModel): Flow {
   const meters = inputs.meters.map((id) => model.scenario.meters[model.meterIndex.get(id)!]!);
   const count = model.nodes.length;
   const nodeSlot = model.nodes.map(({ node }) => visitedSlot.get(node.id));
+  const probeOf = (conditions: Condition[]): Probe => makeProbe(conditions, meterSlot, visitedSlot);
+  const probes = model.nodes.map(({ choices }) => choices.map(({ condition }) => (condition ? probeOf([condition]) : null)));
+  const effects = model.nodes.map(({ choices }) =>
+    choices.map(({ choice }) =>
+      Object.entries(choice.effects).flatMap(([id, delta]) => {
+        const slot = meterSlot.get(id);
+        return slot === undefined ? [] : [[slot, delta] as const];
+      }),
+    ),
+  );
+
   const boxes: Array<Box | undefined> = new Array<Box | undefined>(count);
   const changes = new Int32Array(count);
-  const queued = new Uint8Array(count);
-  const queue: number[] = [];
+  const dirty = new Uint8Array(count);
+  const words = Math.ceil(inputs.visited.length / 32);
 
   const arrive = (node: number, box: Box): void => {
     const slot = nodeSlot[node];
-    if (slot !== undefined) box.must[slot] = box.may[slot] = true;
+    if (slot !== undefined) {
+      add(box.must, slot);
+      add(box.may, slot);
+    }
     const known = boxes[node];
     if (!known) boxes[node] = box;
     else if (!joinInto(known, box, (changes[node]! += 1) > WIDEN_AFTER ? meters : undefined)) return;
-    if (!queued[node]) {
-      queued[node] = 1;
-      queue.push(node);
-    }
+    dirty[node] = 1;
   };
 
-  arrive(model.start, {
-    lo: meters.map((m) => m.start),
-    hi: meters.map((m) => m.start),
-    must: inputs.visited.map(() => false),
-    may: inputs.visited.map(() => false),
-  });
-  for (let head = 0; head < queue.length; head += 1) {
-    const node = queue[head]!;
-    queued[node] = 0;
-    const box = boxes[node]!;
-    for (const { condition, choice, target } of model.nodes[node]!.choices) {
-      let out: Box | null = copy(box);
-      if (condition) {
-        if (findPoint([condition], box, ([on]) => on === true, meterSlot, visitedSlot) === null) continue;
-        out = refine(condition, false, out, meterSlot, visitedSlot);
-        if (!out) continue;
-      }
-      for (const [id, delta] of Object.entries(choice.effects)) {
-        const slot = meterSlot.get(id);
-        if (slot === undefined) continue;
-        const meter = meters[slot]!;
-        out.lo[slot] = clamp(out.lo[slot]! + delta, meter.min, meter.max);
-        out.hi[slot] = clamp(out.hi[slot]! + delta, meter.min, meter.max);
-      }
-      arrive(target, out);
+  const first: Box = {
+    lo: Int32Array.from(meters, (m) => m.start),
+    hi: Int32Array.from(meters, (m) => m.start),
+    must: new Uint32Array(words),
+    may: new Uint32Array(words),
+  };
+  arrive(model.start, first);
+  // Sweeping in depth-first order from the start settles forward-flowing scenarios in one pass.
+  const order = depthFirstOrder(model);
+  for (let busy = true; busy; ) {
+    busy = false;
+    for (const node of order) {
+      if (!dirty[node]) continue;
+      dirty[node] = 0;
+      busy = true;
+      const box = boxes[node]!;
+      model.nodes[node]!.choices.forEach(({ condition, target }, c) => {
+        let out: Box | null = copy(box);
+        const probe = probes[node]![c];
+        if (condition && probe) {
+          if (findPoint(probe, box, (on) => on[0] === true) === null) return;
+          out = refine(condition, false, out, meterSlot, visitedSlot);
+          if (!out) return;
+        }
+        for (const [slot, delta] of effects[node]![c]!) {
+          const meter = meters[slot]!;
+          out.lo[slot] = clamp(out.lo[slot]! + delta, meter.min, meter.max);
+          out.hi[slot] = clamp(out.hi[slot]! + delta, meter.min, meter.max);
+        }
+        arrive(target, out);
+      });
     }
   }
 
@@ -89,19 +119,21 @@ export function exploreIntervals(model: ScenarioModel): Flow {
   const deadEnds: DeadEnd[] = [];
   for (const [index, { node, choices }] of model.nodes.entries()) {
     const box = boxes[index];
-    for (const [c, { condition, target }] of choices.entries()) {
-      if (!box) continue;
-      if (condition && findPoint([condition], box, ([on]) => on === true, meterSlot, visitedSlot) === null) continue;
+    choices.forEach(({ target }, c) => {
+      const probe = probes[index]![c];
+      if (!box || (probe && findPoint(probe, box, (on) => on[0] === true) === null)) return;
       offered[index]![c] = true;
       targets.push(target);
-    }
+    });
     offsets.push(targets.length);
     if (!box || node.type !== "line" || choices.some((c) => c.condition === null)) continue;
-    const conditions = choices.map((c) => c.condition!);
-    const point = findPoint(conditions, box, (results) => results.every((on) => !on), meterSlot, visitedSlot);
+    const point = findPoint(
+      probeOf(choices.map((c) => c.condition!)),
+      box,
+      (on) => on.every((value) => !value),
+    );
     if (point === null) continue;
-    const situation =
-      point === "unknown" ? "some values of its meters" : describePoint(point, inputs.meters, inputs.visited);
+    const situation = point === "unknown" ? "some values of its meters" : describePoint(point, inputs.meters, inputs.visited);
     deadEnds.push({ node: index, vertex: index, situation });
   }
 
@@ -115,21 +147,40 @@ export function exploreIntervals(model: ScenarioModel): Flow {
     describe: (node) => {
       const box = boxes[node];
       if (!box) return "";
-      return describeSituation(
-        meters.map((m, i) => [m.id, box.lo[i] === box.hi[i] ? `${box.lo[i]}` : `between ${box.lo[i]} and ${box.hi[i]}`]),
-        [],
-      );
+      const range = (i: number): string =>
+        box.lo[i] === box.hi[i] ? `${box.lo[i]}` : `between ${box.lo[i]} and ${box.hi[i]}`;
+      return describeSituation(meters.map((m, i) => [m.id, range(i)] as const), []);
     },
     route: () => undefined,
   };
 }
 
+function depthFirstOrder(model: ScenarioModel): number[] {
+  const seen = new Uint8Array(model.nodes.length);
+  const order: number[] = [];
+  const stack = [model.start];
+  seen[model.start] = 1;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    order.push(node);
+    const choices = model.nodes[node]!.choices;
+    for (let c = choices.length - 1; c >= 0; c -= 1) {
+      const target = choices[c]!.target;
+      if (!seen[target]) {
+        seen[target] = 1;
+        stack.push(target);
+      }
+    }
+  }
+  return order.sort((a, b) => a - b);
+}
+
 function copy(box: Box): Box {
-  return { lo: [...box.lo], hi: [...box.hi], must: [...box.must], may: [...box.may] };
+  return { lo: box.lo.slice(), hi: box.hi.slice(), must: box.must.slice(), may: box.may.slice() };
 }
 
 /** Widens `into` to contain `box`; true when it changed. With `widen`, a moving bound jumps to the meter's limit. */
-function joinInto(into: Box, box: Box, widen: readonly Meter[] | undefined): boolean {
+function joinInto(into: Box, box: Box, widen: ReadonlyArray<{ min: number; max: number }> | undefined): boolean {
   let changed = false;
   for (let i = 0; i < into.lo.length; i += 1) {
     if (box.lo[i]! < into.lo[i]!) {
@@ -141,13 +192,12 @@ function joinInto(into: Box, box: Box, widen: readonly Meter[] | undefined): boo
       changed = true;
     }
   }
-  for (let i = 0; i < into.must.length; i += 1) {
-    if (into.must[i] && !box.must[i]) {
-      into.must[i] = false;
-      changed = true;
-    }
-    if (!into.may[i] && box.may[i]) {
-      into.may[i] = true;
+  for (let w = 0; w < into.must.length; w += 1) {
+    const must = into.must[w]! & box.must[w]!;
+    const may = into.may[w]! | box.may[w]!;
+    if (must !== into.must[w] || may !== into.may[w]) {
+      into.must[w] = must;
+      into.may[w] = may;
       changed = true;
     }
   }
@@ -165,7 +215,7 @@ const NEGATED: Record<ComparisonOperator, ComparisonOperator> = {
 
 /**
  * The part of `box` where the condition (or, when `negated`, its opposite) can hold;
- * null when none. Over-approximates under `or`, which is what soundness needs.
+ * null when none. Changes `box`. Over-approximates under `or`, as soundness allows.
  */
 function refine(
   condition: Condition,
@@ -182,11 +232,11 @@ function refine(
     case "visited": {
       const slot = visitedSlot.get(condition.node)!;
       if (!negated) {
-        if (!box.may[slot]) return null;
-        box.must[slot] = true;
+        if (!has(box.may, slot)) return null;
+        add(box.must, slot);
       } else {
-        if (box.must[slot]) return null;
-        box.may[slot] = false;
+        if (has(box.must, slot)) return null;
+        remove(box.may, slot);
       }
       return box;
     }
@@ -210,8 +260,7 @@ function refine(
     }
     case "and":
     case "or": {
-      const conjunction = (condition.kind === "and") !== negated;
-      if (conjunction) {
+      if ((condition.kind === "and") !== negated) {
         const left = refine(condition.left, negated, box, meterSlot, visitedSlot);
         return left && refine(condition.right, negated, left, meterSlot, visitedSlot);
       }
@@ -224,19 +273,12 @@ function refine(
   }
 }
 
-/**
- * Looks for a point of the box where `wanted` holds of the conditions' values. Returns
- * the point, null when there is none, or "unknown" when there are too many to try.
- */
-function findPoint(
-  conditions: readonly Condition[],
-  box: Box,
-  wanted: (results: boolean[]) => boolean,
+function makeProbe(
+  conditions: Condition[],
   meterSlot: ReadonlyMap<string, number>,
   visitedSlot: ReadonlyMap<string, number>,
-): Assignment | null | "unknown" {
-  const candidates: number[][] = box.lo.map((lo, i) => [lo, box.hi[i]!]);
-  const used = new Set<number>();
+): Probe {
+  const thresholds = new Map<number, number[]>();
   const bits = new Set<number>();
   for (const condition of conditions) {
     for (const atom of atomsOf(condition)) {
@@ -245,43 +287,64 @@ function findPoint(
         continue;
       }
       const slot = meterSlot.get(atom.meter)!;
-      used.add(slot);
-      for (const v of [atom.value - 1, atom.value, atom.value + 1]) {
-        if (v >= box.lo[slot]! && v <= box.hi[slot]!) candidates[slot]!.push(v);
-      }
+      const list = thresholds.get(slot) ?? [];
+      list.push(atom.value - 1, atom.value, atom.value + 1);
+      thresholds.set(slot, list);
     }
   }
-  const dimensions: Array<{ kind: "meter" | "bit"; slot: number; options: Array<number | boolean> }> = [];
-  for (const slot of used) dimensions.push({ kind: "meter", slot, options: [...new Set(candidates[slot])] });
-  for (const slot of bits) {
-    const options = box.must[slot] ? [true] : box.may[slot] ? [false, true] : [false];
-    dimensions.push({ kind: "bit", slot, options });
-  }
-  if (dimensions.reduce((total, d) => total * d.options.length, 1) > MAX_POINTS) return "unknown";
+  return { conditions, thresholds, bits: [...bits], meterSlot, visitedSlot };
+}
 
-  const point: Assignment = { values: [...box.lo], seen: [...box.must], meters: used, bits };
+/**
+ * Looks for a point of the box where `wanted` holds of the conditions' values. Returns
+ * the point, null when there is none, or "unknown" when there are too many to try.
+ */
+function findPoint(probe: Probe, box: Box, wanted: (results: boolean[]) => boolean): Point | null | "unknown" {
+  const slots: number[] = [];
+  const options: number[][] = [];
+  for (const [slot, candidates] of probe.thresholds) {
+    const lo = box.lo[slot]!;
+    const hi = box.hi[slot]!;
+    const values = new Set([lo, hi]);
+    for (const v of candidates) if (v >= lo && v <= hi) values.add(v);
+    slots.push(slot);
+    options.push([...values]);
+  }
+  for (const bit of probe.bits) {
+    slots.push(-1 - bit);
+    options.push(has(box.must, bit) ? [1] : has(box.may, bit) ? [0, 1] : [0]);
+  }
+  if (options.reduce((total, o) => total * o.length, 1) > MAX_POINTS) return "unknown";
+
+  const values = box.lo.slice();
+  const seen = new Uint8Array(Math.max(1, box.must.length * 32));
+  for (let bit = 0; bit < seen.length; bit += 1) seen[bit] = has(box.must, bit) ? 1 : 0;
   const env: ConditionEnv = {
-    meter: (id) => point.values[meterSlot.get(id)!]!,
-    visited: (id) => point.seen[visitedSlot.get(id)!]!,
+    meter: (id) => values[probe.meterSlot.get(id)!]!,
+    visited: (id) => seen[probe.visitedSlot.get(id)!] === 1,
   };
-  const choice = dimensions.map(() => 0);
+  const index = options.map(() => 0);
+  const results = probe.conditions.map(() => false);
   for (;;) {
-    for (const [d, dimension] of dimensions.entries()) {
-      const option = dimension.options[choice[d]!]!;
-      if (dimension.kind === "meter") point.values[dimension.slot] = option as number;
-      else point.seen[dimension.slot] = option as boolean;
+    for (let d = 0; d < slots.length; d += 1) {
+      const slot = slots[d]!;
+      const option = options[d]![index[d]!]!;
+      if (slot >= 0) values[slot] = option;
+      else seen[-1 - slot] = option;
     }
-    if (wanted(conditions.map((c) => evaluate(c, env)))) return point;
+    for (let c = 0; c < results.length; c += 1) results[c] = evaluate(probe.conditions[c]!, env);
+    if (wanted(results)) return { values, seen, probe };
     let d = 0;
-    while (d < dimensions.length && choice[d] === dimensions[d]!.options.length - 1) choice[d++] = 0;
-    if (d === dimensions.length) return null;
-    choice[d]! += 1;
+    while (d < options.length && index[d] === options[d]!.length - 1) index[d++] = 0;
+    if (d === options.length) return null;
+    index[d]! += 1;
   }
 }
 
-function describePoint(point: Assignment, meters: readonly string[], visited: readonly string[]): string {
+/** A dead end's situation, naming only the meters and nodes its conditions look at. */
+function describePoint(point: Point, meters: readonly string[], visited: readonly string[]): string {
   return describeSituation(
-    meters.flatMap((id, i) => (point.meters.has(i) ? [[id, String(point.values[i])] as const] : [])),
-    visited.flatMap((id, i) => (point.bits.has(i) ? [[id, point.seen[i]] as const] : [])),
+    meters.flatMap((id, slot) => (point.probe.thresholds.has(slot) ? [[id, String(point.values[slot])] as const] : [])),
+    visited.flatMap((id, bit) => (point.probe.bits.includes(bit) ? [[id, point.seen[bit] === 1] as const] : [])),
   );
 }

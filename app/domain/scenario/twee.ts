@@ -169,7 +169,7 @@ const MACROS: Array<[RegExp, string]> = [
   [/<%[\s\S]*?%>/g, "Snowman script"],
   [/\([a-z][\w-]*:(?:[^()]|\([^()]*\))*\)/gi, "Harlowe macro"],
   [/\{[a-z][^{}\n]*\}/gi, "Chapbook insert"],
-  [/[$_][A-Za-z][\w.]*/g, "story variable"],
+  [/(?<![\w$])[$_][A-Za-z][\w.]*/g, "story variable"],
 ];
 
 function readBody(passage: Passage, note: (line: number, message: string) => void): { text: string; links: Link[] } {

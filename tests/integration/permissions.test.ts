@@ -1,0 +1,453 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, DEMO_PASSWORD, signedIn, startTestServer, userId, type TestServer } from "./helpers/test-server";
+
+/**
+ * The permission matrix: every route in app/routes, asked by every role and by
+ * the admin of the other organisation, over real HTTP. Each cell is one test.
+ * The table is written out by hand on purpose: it is the specification, so it
+ * must not be derived from the code it checks.
+ */
+
+const PERSONAS = ["anonymous", "practitioner", "manager", "trainer", "reviewer", "admin", "otherAdmin"] as const;
+type Persona = (typeof PERSONAS)[number];
+type SignedInPersona = Exclude<Persona, "anonymous">;
+
+const EMAILS: Record<SignedInPersona, string> = {
+  practitioner: "practitioner@northbridge.example",
+  manager: "manager@northbridge.example",
+  trainer: "trainer@northbridge.example",
+  reviewer: "reviewer@northbridge.example",
+  admin: "admin@northbridge.example",
+  otherAdmin: "admin@eastmoor.example",
+};
+const PERSONA_LABELS: Record<Persona, string> = {
+  anonymous: "anonymous",
+  practitioner: "practitioner",
+  manager: "manager",
+  trainer: "trainer",
+  reviewer: "reviewer",
+  admin: "admin",
+  otherAdmin: "Eastmoor admin",
+};
+// Each persona comes from its own address, so no sign-in limit is shared.
+const ADDRESSES: Record<Persona, string> = {
+  anonymous: "198.18.10.1",
+  practitioner: "198.18.10.2",
+  manager: "198.18.10.3",
+  trainer: "198.18.10.4",
+  reviewer: "198.18.10.5",
+  admin: "198.18.10.6",
+  otherAdmin: "198.18.10.7",
+};
+const NEW_PASSWORD = "a calm river under winter light";
+const INVITATION_STATES = ["accepted", "expired", "revoked"] as const;
+
+type Body = Record<string, string | string[]>;
+
+/** Records the matrix needs, made through the app in beforeAll. */
+type Fixtures = {
+  names: Record<SignedInPersona, { name: string; preferredName: string }>;
+  northbridgePerson: { id: string; access: Body };
+  eastmoorPersonId: string;
+  northbridgeTeam: { id: string; name: string };
+  eastmoorTeam: { id: string; name: string };
+  pendingToken: string;
+  goneTokens: Record<(typeof INVITATION_STATES)[number], string>;
+  /** One pending invitation per persona, so every cell acts on its own record. */
+  acceptTokens: Record<Persona, string>;
+  northbridgeInvitations: Record<Persona, string>;
+  eastmoorInvitations: Record<Persona, string>;
+};
+
+type Row = {
+  name: string;
+  /** The route modules this row reaches (a layout counts as reached by its pages). */
+  files: string[];
+  method: "GET" | "POST";
+  path: (f: Fixtures, who: Persona) => string;
+  body?: (f: Fixtures, who: Persona) => Body;
+  /** The intent the body carries, for the coverage check. */
+  intent?: string;
+  /** The request would end the persona's session, so it runs on a fresh one. */
+  fresh?: boolean;
+  /**
+   * One expectation per persona, in the order of PERSONAS:
+   * a status, `302:/somewhere`, `302:login` (to sign-in, with the way back) or `302:here` (to the same path).
+   */
+  expect: string;
+  /** Text the page must show for a given status. */
+  text?: Partial<Record<number, string>>;
+};
+
+const get = (name: string, files: string[], expect: string, extra: Partial<Row> = {}): Row => ({
+  name: `GET ${name}`,
+  files,
+  method: "GET",
+  path: () => name,
+  expect,
+  ...extra,
+});
+
+const NOT_THE_CURRENT_PASSWORD = "this-is-not-my-password";
+
+// prettier-ignore
+const MATRIX: Row[] = [
+  //                                                                                      anonymous  practitioner manager   trainer   reviewer  admin     Eastmoor admin
+  get("/",                   ["_index.tsx"],                                             "200        302:/home    302:/home 302:/home 302:/home 302:/home 302:/home", { text: { 200: "Practise the conversations" } }),
+  get("/login",              ["login.tsx"],                                              "200        302:/home    302:/home 302:/home 302:/home 302:/home 302:/home", { text: { 200: "Sign in" } }),
+  get("/accessibility",      ["accessibility.tsx"],                                      "200        200          200       200       200       200       200", { text: { 200: "WCAG" } }),
+  get("/healthz",            ["healthz.ts"],                                             "200        200          200       200       200       200       200", { text: { 200: '"status":"ok"' } }),
+  get("/logout",             ["logout.tsx"],                                             "302:/      302:/        302:/     302:/     302:/     302:/     302:/"),
+  get("/home",               ["home.tsx"],                                               "302:login  200          200       200       200       200       200", { text: { 200: "Welcome, " } }),
+  get("/account",            ["account.tsx"],                                            "302:login  200          200       200       200       200       200", { text: { 200: "Your account" } }),
+  get("/practise",           ["practise.tsx"],                                           "302:login  200          200       200       403       403       403"),
+  get("/journal",            ["journal.tsx"],                                            "302:login  200          200       403       403       403       403"),
+  get("/supervision",        ["supervision.tsx"],                                        "302:login  200          200       403       403       403       403"),
+  get("/team",               ["team.tsx"],                                               "302:login  403          200       403       403       403       403"),
+  get("/studio",             ["studio.tsx"],                                             "302:login  403          403       200       200       403       403"),
+  get("/admin",              ["admin.tsx", "admin._index.tsx"],                          "302:login  403          403       403       403       200       200", { text: { 200: "Your organisation" } }),
+  get("/admin/people",       ["admin.tsx", "admin.people._index.tsx"],                   "302:login  403          403       403       403       200       200", { text: { 200: "Everyone in your organisation" } }),
+  { name: "GET /admin/people/:userId (a Northbridge person)", files: ["admin.tsx", "admin.people.$userId.tsx"], method: "GET",
+    path: (f) => `/admin/people/${f.northbridgePerson.id}`,                              expect: "302:login  403          403       403       403       200       404", text: { 200: "Siobhan Kelly" } },
+  { name: "GET /admin/people/:userId (an Eastmoor person)", files: ["admin.tsx", "admin.people.$userId.tsx"], method: "GET",
+    path: (f) => `/admin/people/${f.eastmoorPersonId}`,                                  expect: "302:login  403          403       403       403       404       200" },
+  get("/admin/people/no-such-person", ["admin.tsx", "admin.people.$userId.tsx"],          "302:login  403          403       403       403       404       404"),
+  get("/admin/invitations",  ["admin.tsx", "admin.invitations.tsx"],                     "302:login  403          403       403       403       200       200", { text: { 200: "Invite someone" } }),
+  get("/admin/teams",        ["admin.tsx", "admin.teams.tsx"],                           "302:login  403          403       403       403       200       200", { text: { 200: "Add a team" } }),
+  get("/admin/audit",        ["admin.tsx", "admin.audit.tsx"],                           "302:login  403          403       403       403       200       200", { text: { 200: "Audit log" } }),
+  { name: "GET /invite/:token (pending)", files: ["invite.$token.tsx"], method: "GET",
+    path: (f) => `/invite/${f.pendingToken}`,                                            expect: "200        200          200       200       200       200       200", text: { 200: "Welcome to Heartwork, Matrix Pending" } },
+  get("/invite/no-such-token", ["invite.$token.tsx"],                                    "404        404          404       404       404       404       404"),
+  ...INVITATION_STATES.map((state): Row => ({ name: `GET /invite/:token (${state})`, files: ["invite.$token.tsx"], method: "GET",
+    path: (f) => `/invite/${f.goneTokens[state]}`,                                       expect: "410        410          410       410       410       410       410" })),
+  get("/no-such-page",       ["$.tsx"],                                                  "404        404          404       404       404       404       404"),
+  get("/admin/no-such-page", ["$.tsx"],                                                  "404        404          404       404       404       404       404"),
+
+  { name: "POST /login (the right password)", files: ["login.tsx"], method: "POST", path: () => "/login", fresh: true,
+    body: (_f, who) => ({ email: who === "anonymous" ? "practitioner@eastmoor.example" : EMAILS[who], password: DEMO_PASSWORD }),
+                                                                                         expect: "302:/home  302:/home    302:/home 302:/home 302:/home 302:/home 302:/home" },
+  { name: "POST /healthz (not a form)", files: ["healthz.ts"], method: "POST", path: () => "/healthz",
+                                                                                         expect: "405        405          405       405       405       405       405" },
+  { name: "POST /logout", files: ["logout.tsx"], method: "POST", path: () => "/logout", fresh: true,
+                                                                                         expect: "302:/login 302:/login   302:/login 302:/login 302:/login 302:/login 302:/login" },
+  { name: "POST /account intent=details (own name, unchanged)", files: ["account.tsx"], method: "POST", path: () => "/account", intent: "details",
+    body: (f, who) => ({ intent: "details", ...(who === "anonymous" ? { name: "Nobody" } : f.names[who]) }),
+                                                                                         expect: "302:login  302:here     302:here  302:here  302:here  302:here  302:here" },
+  { name: "POST /account intent=password (a wrong current password)", files: ["account.tsx"], method: "POST", path: () => "/account", intent: "password",
+    body: () => ({ intent: "password", currentPassword: NOT_THE_CURRENT_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+                                                                                         expect: "302:login  400          400       400       400       400       400", text: { 400: "That is not your current password." } },
+  { name: "POST /invite/:token (pending, a strong password)", files: ["invite.$token.tsx"], method: "POST", fresh: true,
+    path: (f, who) => `/invite/${f.acceptTokens[who]}`, body: () => ({ password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+                                                                                         expect: "302:/home  302:/home    302:/home 302:/home 302:/home 302:/home 302:/home" },
+  { name: "POST /invite/no-such-token", files: ["invite.$token.tsx"], method: "POST",
+    path: () => "/invite/no-such-token", body: () => ({ password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+                                                                                         expect: "404        404          404       404       404       404       404" },
+  ...INVITATION_STATES.map((state): Row => ({ name: `POST /invite/:token (${state})`, files: ["invite.$token.tsx"], method: "POST",
+    path: (f) => `/invite/${f.goneTokens[state]}`, body: () => ({ password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+                                                                                         expect: "410        410          410       410       410       410       410" })),
+  { name: "POST /admin/people/:userId intent=access (a Northbridge person, unchanged)", files: ["admin.people.$userId.tsx"], method: "POST", intent: "access",
+    path: (f) => `/admin/people/${f.northbridgePerson.id}`, body: (f) => f.northbridgePerson.access,
+                                                                                         expect: "302:login  403          403       403       403       302:here  404" },
+  { name: "POST /admin/people/:userId intent=deactivate (a Northbridge person)", files: ["admin.people.$userId.tsx"], method: "POST", intent: "deactivate",
+    path: (f) => `/admin/people/${f.northbridgePerson.id}`, body: () => ({ intent: "deactivate" }),
+                                                                                         expect: "302:login  403          403       403       403       302:here  404" },
+  { name: "POST /admin/people/:userId intent=reactivate (a Northbridge person)", files: ["admin.people.$userId.tsx"], method: "POST", intent: "reactivate",
+    path: (f) => `/admin/people/${f.northbridgePerson.id}`, body: () => ({ intent: "reactivate" }),
+                                                                                         expect: "302:login  403          403       403       403       302:here  404" },
+  { name: "POST /admin/people/:userId intent=password-link (a Northbridge person)", files: ["admin.people.$userId.tsx"], method: "POST", intent: "password-link",
+    path: (f) => `/admin/people/${f.northbridgePerson.id}`, body: () => ({ intent: "password-link" }),
+                                                                                         expect: "302:login  403          403       403       403       200       404", text: { 200: "/invite/" } },
+  { name: "POST /admin/people/:userId intent=deactivate (an Eastmoor person)", files: ["admin.people.$userId.tsx"], method: "POST", intent: "deactivate",
+    path: (f) => `/admin/people/${f.eastmoorPersonId}`, body: () => ({ intent: "deactivate" }),
+                                                                                         expect: "302:login  403          403       403       403       404       302:here" },
+  { name: "POST /admin/invitations intent=invite (a new address)", files: ["admin.invitations.tsx"], method: "POST", path: () => "/admin/invitations", intent: "invite",
+    body: (_f, who) => ({ intent: "invite", name: "Matrix Invitee", email: `matrix-invitee-${who.toLowerCase()}@example.org`, roles: "practitioner" }),
+                                                                                         expect: "302:login  403          403       403       403       200       200", text: { 200: "Invitation ready for Matrix Invitee" } },
+  { name: "POST /admin/invitations intent=revoke (a Northbridge invitation)", files: ["admin.invitations.tsx"], method: "POST", path: () => "/admin/invitations", intent: "revoke",
+    body: (f, who) => ({ intent: "revoke", invitationId: f.northbridgeInvitations[who] }),
+                                                                                         expect: "302:login  403          403       403       403       302:here  404" },
+  { name: "POST /admin/invitations intent=revoke (an Eastmoor invitation)", files: ["admin.invitations.tsx"], method: "POST", path: () => "/admin/invitations", intent: "revoke",
+    body: (f, who) => ({ intent: "revoke", invitationId: f.eastmoorInvitations[who] }),
+                                                                                         expect: "302:login  403          403       403       403       404       302:here" },
+  { name: "POST /admin/teams intent=create (a new name)", files: ["admin.teams.tsx"], method: "POST", path: () => "/admin/teams", intent: "create",
+    body: (_f, who) => ({ intent: "create", name: `Matrix team of ${who}` }),
+                                                                                         expect: "302:login  403          403       403       403       302:here  302:here" },
+  { name: "POST /admin/teams intent=rename (a Northbridge team, same name)", files: ["admin.teams.tsx"], method: "POST", path: () => "/admin/teams", intent: "rename",
+    body: (f) => ({ intent: "rename", teamId: f.northbridgeTeam.id, name: f.northbridgeTeam.name }),
+                                                                                         expect: "302:login  403          403       403       403       302:here  404" },
+  { name: "POST /admin/teams intent=rename (an Eastmoor team, same name)", files: ["admin.teams.tsx"], method: "POST", path: () => "/admin/teams", intent: "rename",
+    body: (f) => ({ intent: "rename", teamId: f.eastmoorTeam.id, name: f.eastmoorTeam.name }),
+                                                                                         expect: "302:login  403          403       403       403       404       302:here" },
+];
+
+const ROUTES_DIR = path.resolve("app", "routes");
+
+type Expectation = { status: number; location?: "login" | "here" | string };
+
+function parseExpectation(token: string): Expectation {
+  const [status, location] = token.split(":");
+  return { status: Number(status), location };
+}
+
+const CELLS = MATRIX.flatMap((row) => {
+  const tokens = row.expect.trim().split(/\s+/);
+  if (tokens.length !== PERSONAS.length)
+    throw new Error(`The row "${row.name}" has ${tokens.length} cells, not ${PERSONAS.length}`);
+  return PERSONAS.map((who, index) => {
+    const expected = parseExpectation(tokens[index]!);
+    return { row, who, expected, title: `${row.name} as ${PERSONA_LABELS[who]} → ${tokens[index]}` };
+  });
+});
+
+/** What a stack trace leaves behind: frames, source paths, dependency paths. */
+function expectNoStackTrace(html: string) {
+  expect(html).not.toMatch(/\bat \S+ \(.*:\d+:\d+\)/);
+  expect(html).not.toMatch(/^\s*at \S+/m);
+  expect(html).not.toMatch(/\/app\/|node_modules|file:\/\/|\/work\//);
+  expect(html).not.toMatch(/\b(TypeError|ReferenceError|PrismaClient\w*Error|ZodError)\b/);
+}
+
+const ERROR_HEADINGS: Record<number, string> = {
+  403: "This page is not part of your role",
+  404: "We cannot find that page",
+  410: "This link no longer works",
+};
+
+let server: TestServer;
+let fixtures: Fixtures;
+const clients = new Map<Persona, Client>();
+
+async function invite(client: Client, fields: { name: string; email: string }): Promise<string> {
+  const response = await client.post("/admin/invitations", { intent: "invite", roles: "practitioner", ...fields });
+  const html = await response.text();
+  const token = html.match(/\/invite\/([A-Za-z0-9_-]{20,})/)?.[1];
+  if (response.status !== 200 || !token) throw new Error(`Inviting ${fields.email} answered ${response.status}`);
+  return token;
+}
+
+async function invitationId(email: string): Promise<string> {
+  const invitation = await server.db.invitation.findFirstOrThrow({ where: { email }, select: { id: true } });
+  return invitation.id;
+}
+
+async function prepareFixtures(): Promise<Fixtures> {
+  const admin = clients.get("admin")!;
+  const otherAdmin = clients.get("otherAdmin")!;
+
+  const names = {} as Fixtures["names"];
+  for (const who of PERSONAS) {
+    if (who === "anonymous") continue;
+    const user = await server.db.user.findUniqueOrThrow({
+      where: { email: EMAILS[who] },
+      select: { name: true, preferredName: true },
+    });
+    names[who] = { name: user.name, preferredName: user.preferredName ?? "" };
+  }
+
+  const person = await server.db.user.findUniqueOrThrow({
+    where: { email: "siobhan.kelly@northbridge.example" },
+    select: {
+      id: true,
+      name: true,
+      roles: { select: { role: true } },
+      memberships: { select: { teamId: true, role: true } },
+    },
+  });
+  const access: Body = { intent: "access", name: person.name, roles: person.roles.map((r) => r.role) };
+  for (const membership of person.memberships) access[`team.${membership.teamId}`] = membership.role;
+
+  const northbridgeTeam = await server.db.team.findFirstOrThrow({
+    where: { name: "SEND Casework Team" },
+    select: { id: true, name: true },
+  });
+  const eastmoorTeam = await server.db.team.findFirstOrThrow({
+    where: { name: "Inclusion Team" },
+    select: { id: true, name: true },
+  });
+
+  const pendingToken = await invite(admin, { name: "Matrix Pending", email: "matrix-pending@example.org" });
+
+  const acceptedToken = await invite(admin, { name: "Matrix Accepted", email: "matrix-accepted@example.org" });
+  const accepted = await new Client(server.baseUrl, "198.18.10.50").post(`/invite/${acceptedToken}`, {
+    password: NEW_PASSWORD,
+    confirmPassword: NEW_PASSWORD,
+  });
+  if (accepted.status !== 302) throw new Error(`Accepting an invitation answered ${accepted.status}`);
+
+  const expiredToken = await invite(admin, { name: "Matrix Expired", email: "matrix-expired@example.org" });
+  await server.db.invitation.updateMany({
+    where: { email: "matrix-expired@example.org" },
+    data: { expiresAt: new Date(Date.now() - 60_000) },
+  });
+
+  const revokedToken = await invite(admin, { name: "Matrix Revoked", email: "matrix-revoked@example.org" });
+  const revoked = await admin.post("/admin/invitations", {
+    intent: "revoke",
+    invitationId: await invitationId("matrix-revoked@example.org"),
+  });
+  if (revoked.status !== 302) throw new Error(`Revoking an invitation answered ${revoked.status}`);
+
+  const acceptTokens = {} as Record<Persona, string>;
+  const northbridgeInvitations = {} as Record<Persona, string>;
+  const eastmoorInvitations = {} as Record<Persona, string>;
+  for (const who of PERSONAS) {
+    const slug = who.toLowerCase();
+    acceptTokens[who] = await invite(admin, {
+      name: `Matrix Joiner ${slug}`,
+      email: `matrix-joiner-${slug}@example.org`,
+    });
+    await invite(admin, { name: `Matrix Withdrawn ${slug}`, email: `matrix-nb-revoke-${slug}@example.org` });
+    northbridgeInvitations[who] = await invitationId(`matrix-nb-revoke-${slug}@example.org`);
+    await invite(otherAdmin, { name: `Matrix Withdrawn ${slug}`, email: `matrix-em-revoke-${slug}@example.org` });
+    eastmoorInvitations[who] = await invitationId(`matrix-em-revoke-${slug}@example.org`);
+  }
+
+  return {
+    names,
+    northbridgePerson: { id: person.id, access },
+    eastmoorPersonId: await userId(server, "practitioner@eastmoor.example"),
+    northbridgeTeam,
+    eastmoorTeam,
+    pendingToken,
+    goneTokens: { accepted: acceptedToken, expired: expiredToken, revoked: revokedToken },
+    acceptTokens,
+    northbridgeInvitations,
+    eastmoorInvitations,
+  };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  clients.set("anonymous", new Client(server.baseUrl, ADDRESSES.anonymous));
+  for (const who of PERSONAS) {
+    if (who !== "anonymous") clients.set(who, await signedIn(server, EMAILS[who], ADDRESSES[who]));
+  }
+  fixtures = await prepareFixtures();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** What a refused request must leave alone (sessions aside: fresh cells sign in). */
+async function records() {
+  const [users, teams, memberships, invitations, auditEvents] = await Promise.all([
+    server.db.user.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, preferredName: true, passwordHash: true, deactivatedAt: true, roles: true },
+    }),
+    server.db.team.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true } }),
+    server.db.teamMembership.findMany({ orderBy: { id: "asc" }, select: { teamId: true, userId: true, role: true } }),
+    server.db.invitation.findMany({ orderBy: { id: "asc" }, select: { id: true, acceptedAt: true, revokedAt: true } }),
+    server.db.auditEvent.count(),
+  ]);
+  return { users, teams, memberships, invitations, auditEvents };
+}
+
+async function clientFor(who: Persona, fresh: boolean | undefined): Promise<Client> {
+  // A new anonymous client each time, so a sign-in in one cell cannot leak into the next.
+  if (who === "anonymous") return new Client(server.baseUrl, ADDRESSES.anonymous);
+  if (!fresh) return clients.get(who)!;
+  return signedIn(server, EMAILS[who], ADDRESSES[who]);
+}
+
+describe("the permission matrix", () => {
+  it.each(CELLS)("$title", async ({ row, who, expected }) => {
+    const client = await clientFor(who, row.fresh);
+    const pathname = row.path(fixtures, who);
+    const refused = row.method === "POST" && (expected.status >= 400 || expected.location === "login");
+    const before = refused ? await records() : null;
+    const sent = row.body?.(fixtures, who) ?? {};
+    if (row.intent) expect(sent.intent, "the row's intent is the one its body sends").toBe(row.intent);
+    const response = row.method === "GET" ? await client.get(pathname) : await client.post(pathname, sent);
+    const body = await response.text();
+    expect(response.status, body.slice(0, 300)).toBe(expected.status);
+
+    if (expected.location) {
+      const signIn = pathname === "/home" ? "/login" : `/login?${new URLSearchParams({ redirectTo: pathname })}`;
+      const where = { login: signIn, here: pathname }[expected.location] ?? expected.location;
+      expect(response.headers.get("Location")).toBe(where);
+    }
+    const heading = ERROR_HEADINGS[expected.status];
+    if (heading) {
+      expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
+      expect(body).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
+      expectNoStackTrace(body);
+    }
+    // A refused request changes nothing: no record, and no audit entry saying it did.
+    if (before) expect(await records()).toEqual(before);
+    const text = row.text?.[expected.status];
+    // React separates adjacent text with empty comments; the reader sees one sentence.
+    if (text) expect(body.replaceAll("<!-- -->", "")).toContain(text);
+  });
+});
+
+describe("the matrix covers every route", () => {
+  const routeFiles = fs.readdirSync(ROUTES_DIR).filter((file) => /\.(tsx?|jsx?)$/.test(file));
+
+  it("finds the route modules to check", () => {
+    expect(routeFiles.length).toBeGreaterThan(10);
+  });
+
+  it.each(routeFiles)("has a GET row for %s", (file) => {
+    expect(MATRIX.filter((row) => row.method === "GET" && row.files.includes(file)).map((row) => row.name)).not.toEqual(
+      [],
+    );
+  });
+
+  it.each(routeFiles)("has a POST row for each action and intent of %s", (file) => {
+    const source = fs.readFileSync(path.join(ROUTES_DIR, file), "utf8");
+    const postRows = MATRIX.filter((row) => row.method === "POST" && row.files.includes(file));
+    const hasAction = /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(source);
+    expect(
+      postRows.length > 0,
+      `${file} ${hasAction ? "has an action but no POST row" : "has POST rows but no action"}`,
+    ).toBe(hasAction);
+    const intents = [...source.matchAll(/intent:\s*z\.literal\("([^"]+)"\)/g)].map((match) => match[1]);
+    for (const intent of intents) {
+      expect(
+        postRows.some((row) => row.intent === intent),
+        `${file}: no POST row for intent "${intent}"`,
+      ).toBe(true);
+    }
+  });
+
+  it("names only route modules that exist", () => {
+    const named = new Set(MATRIX.flatMap((row) => row.files));
+    expect([...named].filter((file) => !routeFiles.includes(file))).toEqual([]);
+  });
+});
+
+describe("error pages help and never show a stack trace", () => {
+  it("answers a page outside the role with the 403 page", async () => {
+    const response = await clients.get("practitioner")!.get("/admin/audit");
+    expect(response.status).toBe(403);
+    expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain("<h1>This page is not part of your role</h1>");
+    expect(html).toContain("ask an admin in your organisation to check your roles");
+    expect(html).toContain('href="/home"');
+    expectNoStackTrace(html);
+  });
+
+  it("answers an unknown address with the 404 page", async () => {
+    const response = await clients.get("anonymous")!.get("/this/does/not/exist");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain("<h1>We cannot find that page</h1>");
+    expect(html).toContain("<title>Page not found · Heartwork</title>");
+    expectNoStackTrace(html);
+  });
+
+  it("answers another organisation's record with the same 404 page, naming nothing of it", async () => {
+    const response = await clients.get("otherAdmin")!.get(`/admin/people/${fixtures.northbridgePerson.id}`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain("<h1>We cannot find that page</h1>");
+    expect(html).not.toContain("Siobhan");
+    expect(html).not.toContain("northbridge");
+    expectNoStackTrace(html);
+  });
+});
