@@ -114,13 +114,11 @@ export default function Account() {
     lastResult: intent === "details" ? lastResult : undefined,
     defaultValue: { name: account.name, preferredName: account.preferredName },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DetailsSchema }),
-    shouldRevalidate: "onBlur",
   });
   const [passwordForm, passwordFields] = useForm({
     id: "account-password",
     lastResult: intent === "password" ? lastResult : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <div className="stack">

@@ -101,7 +101,6 @@ export default function Invitations() {
     id: "invite",
     lastResult: lastResult?.initialValue?.intent === "invite" || actionData?.created ? lastResult : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-    shouldRevalidate: "onBlur",
   });
   const submittedRoles = lastResult?.initialValue?.roles as string[] | string | undefined;
   const selectedRoles = actionData?.created ? [] : submittedRoles ? [submittedRoles].flat() : ["practitioner"];

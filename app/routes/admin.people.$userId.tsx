@@ -116,7 +116,6 @@ export default function Person() {
     lastResult: lastResult?.initialValue?.intent === "access" ? lastResult : undefined,
     defaultValue: { name: person.name },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AccessSchema }),
-    shouldRevalidate: "onBlur",
   });
   const submittedTeams = lastResult?.initialValue?.team as Record<string, string> | undefined;
   const currentTeams =

@@ -72,7 +72,6 @@ function RenameForm({ team, lastResult }: { team: { id: string; name: string }; 
     lastResult: mine ? lastResult : undefined,
     defaultValue: { name: team.name },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RenameTeamSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -93,7 +92,6 @@ export default function Teams() {
     id: "create-team",
     lastResult: lastResult?.initialValue?.intent === "create" ? lastResult : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTeamSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <div className="stack">

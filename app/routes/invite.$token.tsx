@@ -112,7 +112,6 @@ export default function AcceptInvitation() {
     id: "accept-invitation",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
-    shouldRevalidate: "onBlur",
   });
   if (invitation.gone) {
     return (

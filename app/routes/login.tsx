@@ -75,7 +75,6 @@ export default function SignIn() {
     id: "sign-in",
     lastResult,
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";

@@ -70,7 +70,8 @@ export function checkSkillsSource(source: string, fileName: string): { skills?: 
     if (!loaded.ok) return { problems: loaded.problems };
     const seen = new Set<string>();
     loaded.data.skills.forEach((skill, i) => {
-      if (seen.has(skill.id)) loaded.report.error("duplicate-id", ["skills", i, "id"], `another skill has the id "${skill.id}"`);
+      if (seen.has(skill.id))
+        loaded.report.error("duplicate-id", ["skills", i, "id"], `another skill has the id "${skill.id}"`);
       seen.add(skill.id);
     });
     const problems = loaded.report.problems;
@@ -100,7 +101,11 @@ function loadYaml<T>(source: string, fileName: string, schema: z.ZodType<T>): Lo
   try {
     raw = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    report.error("yaml-syntax", [], `the file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    report.error(
+      "yaml-syntax",
+      [],
+      `the file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return { ok: false, problems: report.problems };
   }
   const parsed = schema.safeParse(raw);

@@ -221,7 +221,10 @@ class Parser {
     if (first.type === "name" && second.type === "name") {
       throw new SyntaxProblem("compare a meter with a whole number, not with another meter", second.span.start);
     }
-    throw new SyntaxProblem(`expected a ${first.type === "name" ? "whole number" : "meter"} after ${op.text}`, second.span.start);
+    throw new SyntaxProblem(
+      `expected a ${first.type === "name" ? "whole number" : "meter"} after ${op.text}`,
+      second.span.start,
+    );
   }
 
   private expect(type: "(" | ")", what: string): Token {

@@ -124,7 +124,10 @@ function checkedModel(scenario: Scenario): ScenarioModel {
     return modelOf(scenario);
   } catch (error) {
     if (error instanceof ModelError) {
-      throw new ScenarioError("invalid-scenario", `Scenario "${scenario.id}" has not passed the checker: ${error.message}`);
+      throw new ScenarioError(
+        "invalid-scenario",
+        `Scenario "${scenario.id}" has not passed the checker: ${error.message}`,
+      );
     }
     throw error;
   }

@@ -72,7 +72,12 @@ export function exploreExactly(model: ScenarioModel, limit: number): Flow | null
     visited: (id) => ((bitsNow >> visitedSlot.get(id)!) & 1) === 1,
   };
 
-  add(model.start, meters.map((m) => m.start), nodeBit[model.start]!, -1);
+  add(
+    model.start,
+    meters.map((m) => m.start),
+    nodeBit[model.start]!,
+    -1,
+  );
   for (let state = 0; state < stateNode.length; state += 1) {
     if (stateNode.length > limit) return null;
     const node = stateNode[state]!;
@@ -102,7 +107,9 @@ export function exploreExactly(model: ScenarioModel, limit: number): Flow | null
     const wanted = (id: string): boolean => only === undefined || only.has(id);
     return describeSituation(
       meters.flatMap((m, i) => (wanted(m.id) ? [[m.id, String(values[at + i])] as const] : [])),
-      inputs.visited.flatMap((id, slot) => (wanted(id) ? [[id, ((stateBits[state]! >> slot) & 1) === 1] as const] : [])),
+      inputs.visited.flatMap((id, slot) =>
+        wanted(id) ? [[id, ((stateBits[state]! >> slot) & 1) === 1] as const] : [],
+      ),
     );
   }
 

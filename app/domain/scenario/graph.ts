@@ -160,6 +160,8 @@ export function pathStats(graph: Graph, initial: number, isGoal: (v: number) => 
       if (useful(w)) indegree[w]! += 1;
     }
   }
+  // A way back into the start is itself a loop on the way to a goal.
+  if (indegree[initial]! > 0) return { count: cap, capped: true, shortest, longest: null };
   const ways = new Float64Array(n);
   const longest = new Int32Array(n);
   const order: number[] = [initial];

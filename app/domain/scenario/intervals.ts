@@ -23,7 +23,7 @@ import type { ScenarioModel } from "./model";
  */
 
 /** Meter intervals, and visited facts as bit sets (32 nodes a word). */
-type Box = { lo: Int32Array; hi: Int32Array; must: Uint32Array; may: Uint32Array };
+type Box = { lo: number[]; hi: number[]; must: number[]; may: number[] };
 
 /** What a set of conditions looks at, worked out once per choice or node. */
 type Probe = {
@@ -32,17 +32,19 @@ type Probe = {
   thresholds: Map<number, number[]>;
   bits: number[];
   meterSlot: ReadonlyMap<string, number>;
-  visitedSlot: ReadonlyMap<string, number>;
+  /** Node id to its position in `bits`. */
+  bitIndex: ReadonlyMap<string, number>;
 };
 
-type Point = { values: Int32Array; seen: Uint8Array; probe: Probe };
+/** Meter values by slot, and the visited facts in the order of `probe.bits`. */
+type Point = { values: number[]; seen: boolean[]; probe: Probe };
 
 const WIDEN_AFTER = 12;
 const MAX_POINTS = 50_000;
 
-const has = (set: Uint32Array, bit: number): boolean => ((set[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
-const add = (set: Uint32Array, bit: number): void => void (set[bit >>> 5]! |= 1 << (bit & 31));
-const remove = (set: Uint32Array, bit: number): void => void (set[bit >>> 5]! &= ~(1 << (bit & 31)));
+const has = (set: number[], bit: number): boolean => ((set[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
+const add = (set: number[], bit: number): void => void (set[bit >>> 5] = (set[bit >>> 5]! | (1 << (bit & 31))) >>> 0);
+const remove = (set: number[], bit: number): void => void (set[bit >>> 5] = (set[bit >>> 5]! & ~(1 << (bit & 31))) >>> 0);
 
 export function exploreIntervals(model: ScenarioModel): Flow {
   const inputs = conditionInputs(model);
@@ -52,7 +54,9 @@ export function exploreIntervals(model: ScenarioModel): Flow {
   const count = model.nodes.length;
   const nodeSlot = model.nodes.map(({ node }) => visitedSlot.get(node.id));
   const probeOf = (conditions: Condition[]): Probe => makeProbe(conditions, meterSlot, visitedSlot);
-  const probes = model.nodes.map(({ choices }) => choices.map(({ condition }) => (condition ? probeOf([condition]) : null)));
+  const probes = model.nodes.map(({ choices }) =>
+    choices.map(({ condition }) => (condition ? probeOf([condition]) : null)),
+  );
   const effects = model.nodes.map(({ choices }) =>
     choices.map(({ choice }) =>
       Object.entries(choice.effects).flatMap(([id, delta]) => {
@@ -80,15 +84,15 @@ export function exploreIntervals(model: ScenarioModel): Flow {
   };
 
   const first: Box = {
-    lo: Int32Array.from(meters, (m) => m.start),
-    hi: Int32Array.from(meters, (m) => m.start),
-    must: new Uint32Array(words),
-    may: new Uint32Array(words),
+    lo: meters.map((m) => m.start),
+    hi: meters.map((m) => m.start),
+    must: new Array<number>(words).fill(0),
+    may: new Array<number>(words).fill(0),
   };
   arrive(model.start, first);
   // Sweeping in depth-first order from the start settles forward-flowing scenarios in one pass.
   const order = depthFirstOrder(model);
-  for (let busy = true; busy; ) {
+  for (let busy = true; busy;) {
     busy = false;
     for (const node of order) {
       if (!dirty[node]) continue;
@@ -127,13 +131,10 @@ export function exploreIntervals(model: ScenarioModel): Flow {
     });
     offsets.push(targets.length);
     if (!box || node.type !== "line" || choices.some((c) => c.condition === null)) continue;
-    const point = findPoint(
-      probeOf(choices.map((c) => c.condition!)),
-      box,
-      (on) => on.every((value) => !value),
-    );
+    const point = findPoint(probeOf(choices.map((c) => c.condition!)), box, (on) => on.every((value) => !value));
     if (point === null) continue;
-    const situation = point === "unknown" ? "some values of its meters" : describePoint(point, inputs.meters, inputs.visited);
+    const situation =
+      point === "unknown" ? "some values of its meters" : describePoint(point, inputs.meters, inputs.visited);
     deadEnds.push({ node: index, vertex: index, situation });
   }
 
@@ -149,7 +150,10 @@ export function exploreIntervals(model: ScenarioModel): Flow {
       if (!box) return "";
       const range = (i: number): string =>
         box.lo[i] === box.hi[i] ? `${box.lo[i]}` : `between ${box.lo[i]} and ${box.hi[i]}`;
-      return describeSituation(meters.map((m, i) => [m.id, range(i)] as const), []);
+      return describeSituation(
+        meters.map((m, i) => [m.id, range(i)] as const),
+        [],
+      );
     },
     route: () => undefined,
   };
@@ -193,8 +197,9 @@ function joinInto(into: Box, box: Box, widen: ReadonlyArray<{ min: number; max: 
     }
   }
   for (let w = 0; w < into.must.length; w += 1) {
-    const must = into.must[w]! & box.must[w]!;
-    const may = into.may[w]! | box.may[w]!;
+    // >>> 0 keeps the words unsigned, so equal sets compare equal.
+    const must = (into.must[w]! & box.must[w]!) >>> 0;
+    const may = (into.may[w]! | box.may[w]!) >>> 0;
     if (must !== into.must[w] || may !== into.may[w]) {
       into.must[w] = must;
       into.may[w] = may;
@@ -292,7 +297,8 @@ function makeProbe(
       thresholds.set(slot, list);
     }
   }
-  return { conditions, thresholds, bits: [...bits], meterSlot, visitedSlot };
+  const bitIndex = new Map([...bits].map((bit, index) => [inputsVisited(visitedSlot, bit), index]));
+  return { conditions, thresholds, bits: [...bits], meterSlot, bitIndex };
 }
 
 /**
@@ -310,18 +316,17 @@ function findPoint(probe: Probe, box: Box, wanted: (results: boolean[]) => boole
     slots.push(slot);
     options.push([...values]);
   }
-  for (const bit of probe.bits) {
-    slots.push(-1 - bit);
+  for (const [position, bit] of probe.bits.entries()) {
+    slots.push(-1 - position);
     options.push(has(box.must, bit) ? [1] : has(box.may, bit) ? [0, 1] : [0]);
   }
   if (options.reduce((total, o) => total * o.length, 1) > MAX_POINTS) return "unknown";
 
   const values = box.lo.slice();
-  const seen = new Uint8Array(Math.max(1, box.must.length * 32));
-  for (let bit = 0; bit < seen.length; bit += 1) seen[bit] = has(box.must, bit) ? 1 : 0;
+  const seen = probe.bits.map((bit) => has(box.must, bit));
   const env: ConditionEnv = {
     meter: (id) => values[probe.meterSlot.get(id)!]!,
-    visited: (id) => seen[probe.visitedSlot.get(id)!] === 1,
+    visited: (id) => seen[probe.bitIndex.get(id)!]!,
   };
   const index = options.map(() => 0);
   const results = probe.conditions.map(() => false);
@@ -330,7 +335,7 @@ function findPoint(probe: Probe, box: Box, wanted: (results: boolean[]) => boole
       const slot = slots[d]!;
       const option = options[d]![index[d]!]!;
       if (slot >= 0) values[slot] = option;
-      else seen[-1 - slot] = option;
+      else seen[-1 - slot] = option === 1;
     }
     for (let c = 0; c < results.length; c += 1) results[c] = evaluate(probe.conditions[c]!, env);
     if (wanted(results)) return { values, seen, probe };
@@ -345,6 +350,14 @@ function findPoint(probe: Probe, box: Box, wanted: (results: boolean[]) => boole
 function describePoint(point: Point, meters: readonly string[], visited: readonly string[]): string {
   return describeSituation(
     meters.flatMap((id, slot) => (point.probe.thresholds.has(slot) ? [[id, String(point.values[slot])] as const] : [])),
-    visited.flatMap((id, bit) => (point.probe.bits.includes(bit) ? [[id, point.seen[bit] === 1] as const] : [])),
+    visited.flatMap((id, bit) => {
+      const position = point.probe.bits.indexOf(bit);
+      return position === -1 ? [] : [[id, point.seen[position]!] as const];
+    }),
   );
+}
+
+function inputsVisited(visitedSlot: ReadonlyMap<string, number>, bit: number): string {
+  for (const [id, slot] of visitedSlot) if (slot === bit) return id;
+  return "";
 }

@@ -10,10 +10,44 @@ export type Described = { path: Path; message: string; at: "value" | "key" };
 
 /** Every field name in the format, for "did you mean" hints. */
 const FIELDS = [
-  "id", "title", "summary", "audience", "skills", "minutes", "contentNotes", "personas", "meters", "start", "nodes",
-  "name", "relationship", "background", "wants", "fears", "voice", "label", "min", "max", "visible", "type",
-  "speaker", "text", "aside", "choices", "says", "next", "effects", "note", "when", "prompt", "tone", "debrief",
-  "wentWell", "tryNext", "guidance", "description",
+  "id",
+  "title",
+  "summary",
+  "audience",
+  "skills",
+  "minutes",
+  "contentNotes",
+  "personas",
+  "meters",
+  "start",
+  "nodes",
+  "name",
+  "relationship",
+  "background",
+  "wants",
+  "fears",
+  "voice",
+  "label",
+  "min",
+  "max",
+  "visible",
+  "type",
+  "speaker",
+  "text",
+  "aside",
+  "choices",
+  "says",
+  "next",
+  "effects",
+  "note",
+  "when",
+  "prompt",
+  "tone",
+  "debrief",
+  "wentWell",
+  "tryNext",
+  "guidance",
+  "description",
 ];
 
 export function describeIssue(issue: z.core.$ZodIssue, data: unknown): Described[] {
@@ -30,7 +64,8 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown): Described
       if (issue.discriminator !== undefined && "options" in issue) {
         const options = (issue.options ?? []).map(String);
         const kinds = oneOf(options);
-        if (value === undefined) return [{ path, at: "value", message: `type is missing: say whether this node is ${kinds}` }];
+        if (value === undefined)
+          return [{ path, at: "value", message: `type is missing: say whether this node is ${kinds}` }];
         return [{ path, at: "value", message: `type should be ${kinds}, not ${show(value)}` }];
       }
       return [{ path, at: "value", message: `${field} does not match any of the allowed forms` }];
@@ -43,7 +78,9 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown): Described
         },
       ];
     case "invalid_key":
-      return [{ path, at: "key", message: `${show(path[path.length - 1])} is not a valid id: ${firstMessage(issue.issues)}` }];
+      return [
+        { path, at: "key", message: `${show(path[path.length - 1])} is not a valid id: ${firstMessage(issue.issues)}` },
+      ];
     case "invalid_element":
       return [{ path, at: "value", message: `${field} has an invalid item: ${firstMessage(issue.issues)}` }];
     default:
@@ -95,7 +132,7 @@ function kindOf(value: unknown): string {
 }
 
 function show(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}"`;
 }
 

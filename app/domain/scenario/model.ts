@@ -63,7 +63,8 @@ function buildModel(scenario: Scenario): ScenarioModel {
       }
       const condition = choice.when === undefined ? null : parsed(choice.when);
       for (const atom of condition ? atomsOf(condition) : []) {
-        if (atom.kind === "compare" && !meterIndex.has(atom.meter)) throw new ModelError(`no meter has the id ${atom.meter}`);
+        if (atom.kind === "compare" && !meterIndex.has(atom.meter))
+          throw new ModelError(`no meter has the id ${atom.meter}`);
         if (atom.kind === "visited") target(atom.node);
       }
       return { choice, condition, target: target(choice.next) };

@@ -48,10 +48,13 @@ export function checkReferences(scenario: Scenario, fileName: string, context: C
     unique(node.choices, "choice", [...at, "choices"], report, ` at node "${node.id}"`);
     node.choices.forEach((choice, c) => {
       const path = [...at, "choices", c];
-      if (!nodeIds.has(choice.next)) report.error("unknown-node", [...path, "next"], `next names no node: "${choice.next}"`);
+      if (!nodeIds.has(choice.next))
+        report.error("unknown-node", [...path, "next"], `next names no node: "${choice.next}"`);
       for (const meter of Object.keys(choice.effects)) {
         if (!meterIds.has(meter)) {
-          report.error("unknown-meter", [...path, "effects", meter], `"${meter}" is not a declared meter`, { key: true });
+          report.error("unknown-meter", [...path, "effects", meter], `"${meter}" is not a declared meter`, {
+            key: true,
+          });
         }
       }
       choice.skills.forEach((skill, s) => checkSkill(skill, [...path, "skills", s], skills, report));
@@ -95,7 +98,8 @@ function unique(
 ): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) report.error("duplicate-id", [...at, i, "id"], `another ${what}${where} already has the id "${item.id}"`);
+    if (seen.has(item.id))
+      report.error("duplicate-id", [...at, i, "id"], `another ${what}${where} already has the id "${item.id}"`);
     seen.add(item.id);
   });
 }

@@ -125,13 +125,15 @@ function reportLoops(
     if (!loops.has(key)) loops.set(key, { nodes: sorted, vertex });
   }
   for (const { nodes, vertex } of loops.values()) {
-    const names = nodes.map((n) => `"${model.nodes[n]!.node.id}"`).join(", ");
+    const quoted = nodes.map((n) => `"${model.nodes[n]!.node.id}"`);
+    const names =
+      quoted.length === 1 ? `${quoted[0]} forms` : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)} form`;
     const situation = flow.mode === "exact" ? flow.describe(vertex) : "";
     const when = situation ? ` once ${situation}` : "";
     report.error(
       "inescapable-loop",
       ["nodes", nodes[0]!, "id"],
-      `${names} form a loop no path leaves${when}: no ending can be reached from it; add a way out`,
+      `${names} a loop no path leaves${when}: no ending can be reached from it; add a way out`,
     );
   }
 }

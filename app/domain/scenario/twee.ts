@@ -18,10 +18,28 @@ type Passage = { name: string; tags: string[]; line: number; body: string[] };
 type Link = { text: string; target: string; line: number };
 
 const SPECIAL = new Set([
-  "StoryTitle", "StoryData", "StoryInit", "StoryMenu", "StoryCaption", "StoryBanner", "StorySubtitle",
-  "StoryAuthor", "StoryIncludes", "StoryInterface", "StoryShare", "PassageReady", "PassageDone",
-  "PassageHeader", "PassageFooter", "Startup", "header", "footer", "startup", "debug-header",
-  "debug-footer", "debug-startup",
+  "StoryTitle",
+  "StoryData",
+  "StoryInit",
+  "StoryMenu",
+  "StoryCaption",
+  "StoryBanner",
+  "StorySubtitle",
+  "StoryAuthor",
+  "StoryIncludes",
+  "StoryInterface",
+  "StoryShare",
+  "PassageReady",
+  "PassageDone",
+  "PassageHeader",
+  "PassageFooter",
+  "Startup",
+  "header",
+  "footer",
+  "startup",
+  "debug-header",
+  "debug-footer",
+  "debug-startup",
 ]);
 
 export function importTwee(source: string, options: { id?: string } = {}): TweeImport {
@@ -29,15 +47,26 @@ export function importTwee(source: string, options: { id?: string } = {}): TweeI
   const note = (line: number, message: string): void => void notes.push({ line, message });
   const passages = splitPassages(source, note);
 
-  const title = passages.find((p) => p.name === "StoryTitle")?.body.join(" ").trim() || "Imported story";
-  const data = readStoryData(passages.find((p) => p.name === "StoryData"), note);
+  const title =
+    passages
+      .find((p) => p.name === "StoryTitle")
+      ?.body.join(" ")
+      .trim() || "Imported story";
+  const data = readStoryData(
+    passages.find((p) => p.name === "StoryData"),
+    note,
+  );
   const story = passages.filter((p) => {
     if (p.tags.includes("script") || p.tags.includes("stylesheet")) {
-      note(p.line, `passage "${p.name}" is story ${p.tags.includes("script") ? "JavaScript" : "CSS"}: not carried over`);
+      note(
+        p.line,
+        `passage "${p.name}" is story ${p.tags.includes("script") ? "JavaScript" : "CSS"}: not carried over`,
+      );
       return false;
     }
     if (SPECIAL.has(p.name)) {
-      if (p.name !== "StoryTitle" && p.name !== "StoryData") note(p.line, `special passage "${p.name}" not carried over`);
+      if (p.name !== "StoryTitle" && p.name !== "StoryData")
+        note(p.line, `special passage "${p.name}" not carried over`);
       return false;
     }
     return true;
@@ -55,7 +84,8 @@ export function importTwee(source: string, options: { id?: string } = {}): TweeI
   };
 
   const startName = data.start ?? (ids.has("Start") ? "Start" : story[0]?.name);
-  if (data.start !== undefined && !ids.has(data.start)) note(1, `StoryData names a start passage that does not exist: "${data.start}"`);
+  if (data.start !== undefined && !ids.has(data.start))
+    note(1, `StoryData names a start passage that does not exist: "${data.start}"`);
   if (data.format) note(1, `story format ${data.format}: its macros and variables are not carried over (see below)`);
 
   let words = 0;
@@ -88,7 +118,10 @@ export function importTwee(source: string, options: { id?: string } = {}): TweeI
     start: startName === undefined ? "start" : idOf(startName, 1),
     nodes,
   };
-  note(1, "written with placeholders marked TODO: the persona, summary, audience, skills and coach's notes need a trainer");
+  note(
+    1,
+    "written with placeholders marked TODO: the persona, summary, audience, skills and coach's notes need a trainer",
+  );
 
   const document = new Document(scenario);
   document.commentBefore = ` yaml-language-server: $schema=./scenario.schema.json\n\n Imported from Twine. Review every TODO, add coach's notes, then run: npm run scenarios:check`;
@@ -119,7 +152,11 @@ function splitPassages(source: string, note: (line: number, message: string) => 
 }
 
 /** `Name [tag tag] {"position":"100,100"}`, where \[ \] \{ \} \\ escape in the name. */
-function parseHeader(header: string, line: number, note: (line: number, message: string) => void): Omit<Passage, "line" | "body"> {
+function parseHeader(
+  header: string,
+  line: number,
+  note: (line: number, message: string) => void,
+): Omit<Passage, "line" | "body"> {
   let name = "";
   let i = 0;
   const text = header.trim();
@@ -234,7 +271,12 @@ function toNode(
   }
   if (passage.tags.includes("pause")) {
     if (links.length > 1) note(passage.line, `pause "${passage.name}" has more than one link: only the first is kept`);
-    return { id, type: "pause", prompt: text || "TODO: a question to reflect on", next: idOf(links[0]!.target, links[0]!.line) };
+    return {
+      id,
+      type: "pause",
+      prompt: text || "TODO: a question to reflect on",
+      next: idOf(links[0]!.target, links[0]!.line),
+    };
   }
   if (!text) note(passage.line, `passage "${passage.name}" has no words of its own: added a TODO`);
   const choiceIds = new Set<string>();

@@ -29,7 +29,11 @@ export function checkWarnings(scenario: Scenario, report: Report): void {
       const normalised = choice.says.toLowerCase().replace(/\s+/g, " ");
       const earlier = words.get(normalised);
       if (earlier !== undefined) {
-        report.warning("duplicate-words", [...path, "says"], `choice "${choice.id}" says the same as choice ${earlier + 1} here`);
+        report.warning(
+          "duplicate-words",
+          [...path, "says"],
+          `choice "${choice.id}" says the same as choice ${earlier + 1} here`,
+        );
       } else {
         words.set(normalised, c);
       }
@@ -39,9 +43,14 @@ export function checkWarnings(scenario: Scenario, report: Report): void {
 
   scenario.meters.forEach((meter, m) => {
     const path = ["meters", m, "id"];
-    if (!changed.has(meter.id)) report.warning("meter-never-changed", path, `meter "${meter.id}" is never changed by any choice`);
+    if (!changed.has(meter.id))
+      report.warning("meter-never-changed", path, `meter "${meter.id}" is never changed by any choice`);
     if (!read.has(meter.id) && !meter.visible) {
-      report.warning("meter-never-read", path, `meter "${meter.id}" is never read: no condition uses it and the learner cannot see it`);
+      report.warning(
+        "meter-never-read",
+        path,
+        `meter "${meter.id}" is never read: no condition uses it and the learner cannot see it`,
+      );
     }
   });
 }
