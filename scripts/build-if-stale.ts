@@ -21,7 +21,11 @@ export function buildIfStale(options: { quiet?: boolean } = {}): "built" | "up t
   if (built > changed) return "up to date";
   if (!options.quiet) console.log("Building Heartwork…");
   const cli = path.join("node_modules", "@remix-run", "dev", "dist", "cli.js");
-  const result = spawnSync(process.execPath, [cli, "vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
+  // Always a production build, even when a test run asks for it (vitest sets NODE_ENV=test).
+  const result = spawnSync(process.execPath, [cli, "vite:build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) throw new Error("The build failed; see the messages above.");
   return "built";
 }

@@ -55,34 +55,41 @@ function newMigration(name: string | undefined): void {
     throw new Error("Give the migration a name in lower case with underscores, for example add_reflections");
   }
   const migrationsDir = path.join("prisma", "migrations");
-  const hasMigrations =
-    fs.existsSync(migrationsDir) && fs.readdirSync(migrationsDir).some((entry) => /^\d/.test(entry));
-  // Compare the migrations so far (replayed on a scratch database) with the schema.
-  const scratch = path.join(os.tmpdir(), `heartwork-shadow-${process.pid}.db`);
-  fs.rmSync(scratch, { force: true });
-  const from = hasMigrations
-    ? ["--from-migrations", migrationsDir, "--shadow-database-url", `file:${scratch}`]
-    : ["--from-empty"];
-  const sql = prisma([
-    "migrate",
-    "diff",
-    ...from,
-    "--to-schema-datamodel",
-    path.join("prisma", "schema.prisma"),
-    "--script",
-  ]);
-  fs.rmSync(scratch, { force: true });
-  if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
-    console.log("The schema matches the migrations: nothing to do.");
-    return;
+  // With a driver adapter the CLI has no shadow database, so: apply the migrations so
+  // far to a scratch database, read its schema back, and diff that with schema.prisma.
+  const scratch = path.join(os.tmpdir(), `heartwork-scratch-${process.pid}.db`);
+  const pulled = path.join(os.tmpdir(), `heartwork-scratch-${process.pid}.prisma`);
+  const previousUrl = process.env.DATABASE_URL;
+  try {
+    fs.rmSync(scratch, { force: true });
+    process.env.DATABASE_URL = `file:${scratch}`;
+    prisma(["migrate", "deploy"], { quiet: true });
+    const printed = prisma(["db", "pull", "--print"], { quiet: true });
+    fs.writeFileSync(pulled, printed.slice(Math.max(0, printed.search(/^(generator|datasource) /m))));
+    const sql = prisma([
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      pulled,
+      "--to-schema-datamodel",
+      path.join("prisma", "schema.prisma"),
+      "--script",
+    ]);
+    if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
+      console.log("The schema matches the migrations: nothing to do.");
+      return;
+    }
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const dir = path.join(migrationsDir, `${stamp}_${name}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+    console.log(`Wrote ${path.join(dir, "migration.sql")}`);
+  } finally {
+    process.env.DATABASE_URL = previousUrl;
+    if (previousUrl === undefined) delete process.env.DATABASE_URL;
+    fs.rmSync(scratch, { force: true });
+    fs.rmSync(pulled, { force: true });
   }
-  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const dir = path.join(migrationsDir, `${stamp}_${name}`);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "migration.sql"), sql);
-  const lock = path.join(migrationsDir, "migration_lock.toml");
-  if (!fs.existsSync(lock)) fs.writeFileSync(lock, 'provider = "sqlite"\n');
-  console.log(`Wrote ${path.join(dir, "migration.sql")}`);
 }
 
 async function main(): Promise<void> {

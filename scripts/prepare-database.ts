@@ -6,8 +6,21 @@ export async function prepareDatabase(): Promise<void> {
   const env = getEnv();
   process.env.DATABASE_URL = env.DATABASE_URL;
   migrate();
-  if (!env.SEED_DEMO) return;
-  const { seedDemo } = await import("../prisma/seed");
-  const outcome = await seedDemo();
-  if (outcome === "seeded") console.log("Added the demo organisations (see the README for the accounts).");
+  if (env.SEED_DEMO) {
+    const { seedDemo } = await import("../prisma/seed");
+    const outcome = await seedDemo();
+    if (outcome === "seeded") console.log("Added the demo organisations (see the README for the accounts).");
+  }
+  await loadScenarioLibrary();
+}
+
+/** Loads scenarios/ into the database; a broken file is skipped and reported, never fatal. */
+async function loadScenarioLibrary(): Promise<void> {
+  const { syncScenarioLibrary } = await import("../app/services/scenario-library.server");
+  const report = await syncScenarioLibrary();
+  if (report.newVersions.length) console.log(`Scenario library: ${report.newVersions.length} new or changed file(s) loaded.`);
+  for (const entry of report.broken) {
+    console.warn(`Scenario library: skipped ${entry.fileName}, which has problems:`);
+    for (const line of entry.problems) console.warn(`  ${line}`);
+  }
 }

@@ -12,12 +12,12 @@ export type Viewer = {
 function useFocusOnNavigate() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  // Compared with the last path rather than counting renders, so React's double
+  // effects in development never move focus on the first load.
+  const lastPath = useRef(location.pathname);
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (lastPath.current === location.pathname) return;
+    lastPath.current = location.pathname;
     const heading = mainRef.current?.querySelector<HTMLElement>("h1");
     const target = heading ?? mainRef.current;
     if (!target) return;

@@ -1,18 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LibraryProblems } from "~/components/library-problems";
 import { organisationSummary } from "~/models/people.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { listLibraryProblems } from "~/services/scenario-library.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:people:any");
-  return organisationSummary(user.organisation.id);
+  const [summary, libraryProblems] = await Promise.all([organisationSummary(user.organisation.id), listLibraryProblems()]);
+  return { summary, libraryProblems };
 }
 
 export default function AdminOverview() {
-  const summary = useLoaderData<typeof loader>();
+  const { summary, libraryProblems } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <h1>Your organisation</h1>
+      <LibraryProblems problems={libraryProblems} />
       <ul className="cards">
         <li className="card">
           <h2>People</h2>

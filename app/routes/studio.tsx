@@ -1,24 +1,73 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import { useLoaderData } from "@remix-run/react";
 import { AREA_DESCRIPTIONS } from "~/domain/areas";
+import { formatDateTime } from "~/domain/format";
+import { hasPermission } from "~/domain/roles";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { listLibraryProblems, listLibraryScenarios } from "~/services/scenario-library.server";
+import { LibraryProblems } from "~/components/library-problems";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "read:studio:any");
-  return null;
+  const user = await requireUserWithPermission(request, "read:studio:any");
+  const canWrite = hasPermission(user.roles, "write:scenario:any");
+  const [scenarios, problems] = await Promise.all([listLibraryScenarios(), canWrite ? listLibraryProblems() : []]);
+  return {
+    scenarios: scenarios.map((scenario) => ({
+      id: scenario.id,
+      title: scenario.title,
+      slug: scenario.slug,
+      version: scenario.versions[0]?.number ?? 0,
+      updatedAt: scenario.versions[0]?.createdAt ?? null,
+    })),
+    problems,
+  };
 }
 
 export default function Studio() {
+  const { scenarios, problems } = useLoaderData<typeof loader>();
   return (
-    <ComingSoon
-      title="Studio"
-      description={AREA_DESCRIPTIONS["/studio"] ?? ""}
-      plans={[
-        "Write a branching scenario in the browser",
-        "Send it to parent-carer reviewers and answer their comments",
-        "Publish it to your organisation's library",
-      ]}
-    />
+    <div className="stack">
+      <h1>Studio</h1>
+      <p className="lede">{AREA_DESCRIPTIONS["/studio"]}</p>
+      <LibraryProblems problems={problems} />
+      <section aria-labelledby="library-heading" className="stack">
+        <h2 id="library-heading">The scenario library that ships with Heartwork</h2>
+        {scenarios.length === 0 ? (
+          <p>No scenarios are loaded yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Library scenarios</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Scenario</th>
+                  <th scope="col">File</th>
+                  <th scope="col">Version</th>
+                  <th scope="col">Loaded</th>
+                </tr>
+              </thead>
+              <tbody>
+                {scenarios.map((scenario) => (
+                  <tr key={scenario.id}>
+                    <td>{scenario.title}</td>
+                    <td>
+                      <code>scenarios/{scenario.slug}.yaml</code>
+                    </td>
+                    <td>{scenario.version}</td>
+                    <td>{scenario.updatedAt ? formatDateTime(scenario.updatedAt) : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <div className="notice">
+        <h2>Coming soon</h2>
+        <p>Writing, reviewing and publishing scenarios in the browser is being built. Until then, trainers write scenario
+          files; see the scenario format guide in the project&apos;s documentation.</p>
+      </div>
+    </div>
   );
 }
 

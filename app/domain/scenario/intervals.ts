@@ -44,7 +44,8 @@ const MAX_POINTS = 50_000;
 
 const has = (set: number[], bit: number): boolean => ((set[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
 const add = (set: number[], bit: number): void => void (set[bit >>> 5] = (set[bit >>> 5]! | (1 << (bit & 31))) >>> 0);
-const remove = (set: number[], bit: number): void => void (set[bit >>> 5] = (set[bit >>> 5]! & ~(1 << (bit & 31))) >>> 0);
+const remove = (set: number[], bit: number): void =>
+  void (set[bit >>> 5] = (set[bit >>> 5]! & ~(1 << (bit & 31))) >>> 0);
 
 export function exploreIntervals(model: ScenarioModel): Flow {
   const inputs = conditionInputs(model);
@@ -284,11 +285,15 @@ function makeProbe(
   visitedSlot: ReadonlyMap<string, number>,
 ): Probe {
   const thresholds = new Map<number, number[]>();
-  const bits = new Set<number>();
+  const bitIndex = new Map<string, number>();
+  const bits: number[] = [];
   for (const condition of conditions) {
     for (const atom of atomsOf(condition)) {
       if (atom.kind === "visited") {
-        bits.add(visitedSlot.get(atom.node)!);
+        if (!bitIndex.has(atom.node)) {
+          bitIndex.set(atom.node, bits.length);
+          bits.push(visitedSlot.get(atom.node)!);
+        }
         continue;
       }
       const slot = meterSlot.get(atom.meter)!;
@@ -297,8 +302,7 @@ function makeProbe(
       thresholds.set(slot, list);
     }
   }
-  const bitIndex = new Map([...bits].map((bit, index) => [inputsVisited(visitedSlot, bit), index]));
-  return { conditions, thresholds, bits: [...bits], meterSlot, bitIndex };
+  return { conditions, thresholds, bits, meterSlot, bitIndex };
 }
 
 /**
@@ -355,9 +359,4 @@ function describePoint(point: Point, meters: readonly string[], visited: readonl
       return position === -1 ? [] : [[id, point.seen[position]!] as const];
     }),
   );
-}
-
-function inputsVisited(visitedSlot: ReadonlyMap<string, number>, bit: number): string {
-  for (const [id, slot] of visitedSlot) if (slot === bit) return id;
-  return "";
 }
