@@ -132,3 +132,14 @@ export function listLibraryScenarios() {
     },
   });
 }
+
+let vocabulary: Promise<Map<string, { label: string; description: string }>> | undefined;
+
+/** The skills vocabulary (id → label and description), read once from scenarios/skills.yaml. */
+export function skillVocabulary(paths: LibraryPaths = DEFAULT_LIBRARY_PATHS) {
+  vocabulary ??= readFile(path.join(paths.scenariosDir, SKILLS_FILE_NAME), "utf8")
+    .then((source) => checkSkillsSource(source, SKILLS_FILE_NAME).skills ?? [])
+    .catch(() => [])
+    .then((skills) => new Map(skills.map((skill) => [skill.id, { label: skill.label, description: skill.description }])));
+  return vocabulary;
+}

@@ -22,6 +22,9 @@ type Fixtures = {
   otherTeamId: string;
   invitationId: string;
   inviteToken: string;
+  /** The practitioner's practice runs: one in progress, one completed. */
+  runInProgress: string;
+  runCompleted: string;
 };
 
 type Actor = "anonymous" | { email: string; address: string };
@@ -40,6 +43,8 @@ type Action = {
   /** A body that would succeed: each case spoils it in one way. */
   valid: (f: Fixtures) => Body;
   hasIntent: boolean;
+  /** An empty form is a real answer here (every field is optional), so it succeeds. */
+  emptyIsValid?: boolean;
 };
 
 const ADMIN: Actor = { email: "admin@northbridge.example", address: "198.18.20.1" };
@@ -167,6 +172,47 @@ const ACTIONS: Action[] = [
     valid: (f) => ({ intent: "rename", teamId: f.otherTeamId, name: "Early Years Team" }),
     hasIntent: true,
   },
+  {
+    name: "POST /practise/:slug",
+    route: "/practise/:slug",
+    file: "practise.$slug.tsx",
+    fields: ["confidenceBefore"],
+    actor: PRACTITIONER,
+    path: () => "/practise/phone-before-the-letter",
+    valid: () => ({ confidenceBefore: "3" }),
+    hasIntent: false,
+    emptyIsValid: true,
+  },
+  {
+    name: "POST /practise/runs/:runId intent=move",
+    route: "/practise/runs/:runId",
+    file: "practise.runs.$runId._index.tsx",
+    fields: ["intent", "step", "choice"],
+    actor: PRACTITIONER,
+    path: (f) => `/practise/runs/${f.runInProgress}`,
+    valid: () => ({ intent: "move", step: "0", choice: "introduce-and-check-time" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /practise/runs/:runId intent=abandon",
+    route: "/practise/runs/:runId",
+    file: "practise.runs.$runId._index.tsx",
+    fields: ["intent"],
+    actor: PRACTITIONER,
+    path: (f) => `/practise/runs/${f.runInProgress}`,
+    valid: () => ({ intent: "abandon" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /practise/runs/:runId/debrief",
+    route: "/practise/runs/:runId/debrief",
+    file: "practise.runs.$runId.debrief.tsx",
+    fields: ["confidenceAfter"],
+    actor: PRACTITIONER,
+    path: (f) => `/practise/runs/${f.runCompleted}/debrief`,
+    valid: () => ({ confidenceAfter: "4" }),
+    hasIntent: false,
+  },
 ];
 
 type Sent = { body: string; contentType: string };
@@ -228,7 +274,7 @@ function casesFor(action: Action, firstOfRoute: boolean): Case[] {
       name: `${route}: an empty body`,
       action,
       send: () => form({}),
-      expected: action.route === "/logout" ? 302 : 400,
+      expected: action.route === "/logout" || action.emptyIsValid ? 302 : 400,
     });
     if (action.hasIntent) {
       cases.push({
@@ -299,6 +345,13 @@ async function clientFor(action: Action): Promise<Client> {
 
 /** Everything an action could change, without the times a visit moves (a session's last-seen). */
 async function snapshot() {
+  const practice = await Promise.all([
+    server.db.practiceRun.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, stepCount: true, state: true, confidenceBefore: true, confidenceAfter: true },
+    }),
+    server.db.practiceStep.count(),
+  ]);
   const [users, teams, memberships, invitations, sessions, auditEvents] = await Promise.all([
     server.db.user.findMany({
       orderBy: { id: "asc" },
@@ -320,7 +373,7 @@ async function snapshot() {
     server.db.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true } }),
     server.db.auditEvent.count(),
   ]);
-  return { users, teams, memberships, invitations, sessions, auditEvents };
+  return { users, teams, memberships, invitations, sessions, auditEvents, practice };
 }
 
 function withoutScripts(html: string): string {
@@ -379,8 +432,25 @@ beforeAll(async () => {
     otherTeamId: teams.find((team) => team.name === "SEND Casework Team")!.id,
     invitationId: (await server.db.invitation.findFirstOrThrow({ where: { email: "to-withdraw@example.org" } })).id,
     inviteToken,
+    ...(await practiceRuns()),
   };
 });
+
+/** Two runs of the practitioner's, made through the app: one in progress, one marked completed. */
+async function practiceRuns(): Promise<Pick<Fixtures, "runInProgress" | "runCompleted">> {
+  const actor = PRACTITIONER as Exclude<Actor, "anonymous">;
+  const practitioner = await signedIn(server, actor.email, "198.18.20.51");
+  const startRun = async () => {
+    const response = await practitioner.post("/practise/phone-before-the-letter", {});
+    const id = response.headers.get("Location")?.split("/").pop();
+    if (response.status !== 302 || !id) throw new Error(`Starting a run answered ${response.status}`);
+    return id;
+  };
+  const runInProgress = await startRun();
+  const runCompleted = await startRun();
+  await server.db.practiceRun.update({ where: { id: runCompleted }, data: { status: "completed", endedAt: new Date() } });
+  return { runInProgress, runCompleted };
+}
 afterAll(async () => {
   await server.close();
 });

@@ -59,6 +59,8 @@ type Fixtures = {
   acceptTokens: Record<Persona, string>;
   northbridgeInvitations: Record<Persona, string>;
   eastmoorInvitations: Record<Persona, string>;
+  /** The practitioner's practice runs: one in progress, one to abandon, one completed. */
+  runs: { inProgress: string; toAbandon: string; completed: string };
 };
 
 type Row = {
@@ -102,7 +104,24 @@ const MATRIX: Row[] = [
   get("/logout",             ["logout.tsx"],                                             "302:/      302:/        302:/     302:/     302:/     302:/     302:/"),
   get("/home",               ["home.tsx"],                                               "302:login  200          200       200       200       200       200", { text: { 200: "Welcome, " } }),
   get("/account",            ["account.tsx"],                                            "302:login  200          200       200       200       200       200", { text: { 200: "Your account" } }),
-  get("/practise",           ["practise.tsx"],                                           "302:login  200          200       200       403       403       403"),
+  get("/practise",           ["practise._index.tsx"],                                    "302:login  200          200       200       403       403       403", { text: { 200: "The phone call before the letter" } }),
+  get("/practise/phone-before-the-letter", ["practise.$slug.tsx"],                       "302:login  200          200       200       403       403       403", { text: { 200: "Start the conversation" } }),
+  get("/practise/no-such-scenario", ["practise.$slug.tsx"],                              "302:login  404          404       404       403       403       403"),
+  { name: "GET /practise/runs/:runId (the practitioner's run)", files: ["practise.runs.$runId._index.tsx"], method: "GET",
+    path: (f) => `/practise/runs/${f.runs.inProgress}`,                                   expect: "302:login  200          404       404       403       403       403", text: { 200: "Moment 1" } },
+  { name: "GET /practise/runs/:runId/debrief (the practitioner's run)", files: ["practise.runs.$runId.debrief.tsx"], method: "GET",
+    path: (f) => `/practise/runs/${f.runs.completed}/debrief`,                            expect: "302:login  200          404       404       403       403       403", text: { 200: "The conversation, step by step" } },
+  { name: "POST /practise/:slug (start a run)", files: ["practise.$slug.tsx"], method: "POST", path: () => "/practise/phone-before-the-letter",
+    body: () => ({ confidenceBefore: "2" }),                                              expect: "302:login  302:run      302:run   302:run   403       403       403" },
+  { name: "POST /practise/runs/:runId intent=move (an out-of-date step)", files: ["practise.runs.$runId._index.tsx"], method: "POST", intent: "move",
+    path: (f) => `/practise/runs/${f.runs.inProgress}`, body: () => ({ intent: "move", step: "99", choice: "introduce-and-check-time" }),
+                                                                                         expect: "302:login  302:here     404       404       403       403       403" },
+  { name: "POST /practise/runs/:runId intent=abandon", files: ["practise.runs.$runId._index.tsx"], method: "POST", intent: "abandon",
+    path: (f) => `/practise/runs/${f.runs.toAbandon}`, body: () => ({ intent: "abandon" }),
+                                                                                         expect: "302:login  302:/practise 404      404       403       403       403" },
+  { name: "POST /practise/runs/:runId/debrief (confidence after)", files: ["practise.runs.$runId.debrief.tsx"], method: "POST",
+    path: (f) => `/practise/runs/${f.runs.completed}/debrief`, body: () => ({ confidenceAfter: "4" }),
+                                                                                         expect: "302:login  302:here     404       404       403       403       403" },
   get("/journal",            ["journal.tsx"],                                            "302:login  200          200       403       403       403       403"),
   get("/supervision",        ["supervision.tsx"],                                        "302:login  200          200       403       403       403       403"),
   get("/team",               ["team.tsx"],                                               "302:login  403          200       403       403       403       403"),
@@ -184,7 +203,7 @@ const MATRIX: Row[] = [
 
 const ROUTES_DIR = path.resolve("app", "routes");
 
-type Expectation = { status: number; location?: "login" | "here" | string };
+type Expectation = { status: number; location?: "login" | "here" | "run" | string };
 
 function parseExpectation(token: string): Expectation {
   const [status, location] = token.split(":");
@@ -304,7 +323,18 @@ async function prepareFixtures(): Promise<Fixtures> {
     eastmoorInvitations[who] = await invitationId(`matrix-em-revoke-${slug}@example.org`);
   }
 
+  const practitioner = clients.get("practitioner")!;
+  const startRun = async () => {
+    const response = await practitioner.post("/practise/phone-before-the-letter", {});
+    const location = response.headers.get("Location") ?? "";
+    if (response.status !== 302 || !location.startsWith("/practise/runs/")) throw new Error("Starting a run failed");
+    return location.split("/").pop()!;
+  };
+  const runs = { inProgress: await startRun(), toAbandon: await startRun(), completed: await startRun() };
+  await server.db.practiceRun.update({ where: { id: runs.completed }, data: { status: "completed", endedAt: new Date() } });
+
   return {
+    runs,
     names,
     northbridgePerson: { id: person.id, access },
     eastmoorPersonId: await userId(server, "practitioner@eastmoor.example"),
@@ -366,8 +396,12 @@ describe("the permission matrix", () => {
 
     if (expected.location) {
       const signIn = pathname === "/home" ? "/login" : `/login?${new URLSearchParams({ redirectTo: pathname })}`;
-      const where = { login: signIn, here: pathname }[expected.location] ?? expected.location;
-      expect(response.headers.get("Location")).toBe(where);
+      if (expected.location === "run") {
+        expect(response.headers.get("Location")).toMatch(/^\/practise\/runs\/\w+$/);
+      } else {
+        const where = { login: signIn, here: pathname }[expected.location] ?? expected.location;
+        expect(response.headers.get("Location")).toBe(where);
+      }
     }
     const heading = ERROR_HEADINGS[expected.status];
     if (heading) {

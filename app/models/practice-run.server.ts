@@ -1,0 +1,207 @@
+import { choose, start, type PlayState, type Scenario } from "~/domain/scenario";
+import { countedGapSeconds } from "~/domain/practice-time";
+import { prisma } from "~/services/db.server";
+
+// Versions are stored only after the checker accepted them, so their content is a valid Scenario.
+function scenarioOf(content: string): Scenario {
+  return JSON.parse(content) as Scenario;
+}
+
+/** The library's scenarios at their newest version, with how often this person has completed each. */
+export async function listCatalogue(userId: string) {
+  const [scenarios, completed, inProgress] = await Promise.all([
+    prisma.scenario.findMany({
+      where: { origin: "library", organisationId: null },
+      orderBy: { title: "asc" },
+      select: {
+        slug: true,
+        versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, content: true } },
+      },
+    }),
+    prisma.practiceRun.groupBy({
+      by: ["scenarioVersionId"],
+      where: { userId, status: "completed" },
+      _count: { _all: true },
+    }),
+    prisma.practiceRun.findMany({
+      where: { userId, status: "in-progress" },
+      orderBy: { lastActivityAt: "desc" },
+      select: { id: true, stepCount: true, scenarioVersion: { select: { scenario: { select: { slug: true, title: true } } } } },
+    }),
+  ]);
+  const completedVersions = await prisma.scenarioVersion.findMany({
+    where: { id: { in: completed.map((row) => row.scenarioVersionId) } },
+    select: { id: true, scenario: { select: { slug: true } } },
+  });
+  const slugOfVersion = new Map(completedVersions.map((version) => [version.id, version.scenario.slug]));
+  const completions = new Map<string, number>();
+  for (const row of completed) {
+    const slug = slugOfVersion.get(row.scenarioVersionId);
+    if (slug) completions.set(slug, (completions.get(slug) ?? 0) + row._count._all);
+  }
+  return {
+    scenarios: scenarios.flatMap((scenario) => {
+      const version = scenario.versions[0];
+      if (!version) return [];
+      const content = scenarioOf(version.content);
+      return [
+        {
+          slug: scenario.slug,
+          title: content.title,
+          summary: content.summary,
+          skills: content.skills,
+          minutes: content.minutes,
+          completed: completions.get(scenario.slug) ?? 0,
+        },
+      ];
+    }),
+    inProgress: inProgress.map((run) => ({
+      id: run.id,
+      steps: run.stepCount,
+      title: run.scenarioVersion.scenario.title,
+    })),
+  };
+}
+
+export async function getLatestLibraryVersion(slug: string) {
+  const scenario = await prisma.scenario.findFirst({
+    where: { origin: "library", organisationId: null, slug },
+    select: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, content: true } } },
+  });
+  const version = scenario?.versions[0];
+  if (!version) return null;
+  return { id: version.id, number: version.number, scenario: scenarioOf(version.content) };
+}
+
+export async function startRun(input: {
+  userId: string;
+  organisationId: string;
+  versionId: string;
+  scenario: Scenario;
+  confidenceBefore: number | null;
+}): Promise<string> {
+  const run = await prisma.practiceRun.create({
+    data: {
+      userId: input.userId,
+      organisationId: input.organisationId,
+      scenarioVersionId: input.versionId,
+      state: JSON.stringify(start(input.scenario)),
+      confidenceBefore: input.confidenceBefore,
+    },
+    select: { id: true },
+  });
+  return run.id;
+}
+
+/** A run of this person's (another person's run is simply not found), with its pinned scenario. */
+export async function getRun(userId: string, runId: string) {
+  const run = await prisma.practiceRun.findFirst({
+    where: { id: runId, userId },
+    select: {
+      id: true,
+      status: true,
+      state: true,
+      stepCount: true,
+      practiceSeconds: true,
+      confidenceBefore: true,
+      confidenceAfter: true,
+      startedAt: true,
+      endedAt: true,
+      steps: { orderBy: { number: "asc" }, select: { number: true, nodeId: true, choiceId: true, createdAt: true } },
+      scenarioVersion: { select: { id: true, number: true, content: true, scenario: { select: { slug: true } } } },
+    },
+  });
+  if (!run) return null;
+  return {
+    ...run,
+    state: JSON.parse(run.state) as PlayState,
+    slug: run.scenarioVersion.scenario.slug,
+    version: run.scenarioVersion.number,
+    scenario: scenarioOf(run.scenarioVersion.content),
+  };
+}
+
+export type StepOutcome =
+  | { status: "moved"; finished: boolean }
+  | { status: "stale" }
+  | { status: "not-in-progress" }
+  | { status: "illegal"; message: string }
+  | { status: "not-found" };
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+/**
+ * Saves one move. The post names the step it answers: if another tab or a
+ * double click got there first, nothing is stored twice and the caller is told
+ * the page was stale. The step is saved before the next moment is shown.
+ */
+export async function takeStep(userId: string, runId: string, answersStep: number, choiceId: string): Promise<StepOutcome> {
+  const run = await getRun(userId, runId);
+  if (!run) return { status: "not-found" };
+  if (run.status !== "in-progress") return { status: "not-in-progress" };
+  if (answersStep !== run.stepCount) return { status: "stale" };
+  const moved = choose(run.scenario, run.state, choiceId);
+  if (!moved.ok) return { status: "illegal", message: moved.error.message };
+  const node = run.scenario.nodes.find((candidate) => candidate.id === moved.state.node);
+  const finished = node?.type === "ending";
+  const now = new Date();
+  try {
+    await prisma.$transaction(async (tx) => {
+      // The conditional update is the lock: only one post can move the run from this step.
+      const claimed = await tx.practiceRun.updateMany({
+        where: { id: runId, userId, status: "in-progress", stepCount: answersStep },
+        data: { stepCount: answersStep + 1 },
+      });
+      if (claimed.count !== 1) throw new StaleStep();
+      const current = await tx.practiceRun.findUniqueOrThrow({ where: { id: runId }, select: { lastActivityAt: true } });
+      await tx.practiceStep.create({
+        data: { runId, number: answersStep + 1, nodeId: run.state.node, choiceId, createdAt: now },
+        select: { id: true },
+      });
+      await tx.practiceRun.update({
+        where: { id: runId },
+        data: {
+          state: JSON.stringify(moved.state),
+          lastActivityAt: now,
+          practiceSeconds: { increment: countedGapSeconds(current.lastActivityAt, now) },
+          ...(finished ? { status: "completed", endedAt: now } : {}),
+        },
+        select: { id: true },
+      });
+    });
+  } catch (error) {
+    if (error instanceof StaleStep || isUniqueViolation(error)) return { status: "stale" };
+    throw error;
+  }
+  return { status: "moved", finished };
+}
+
+class StaleStep extends Error {}
+
+/** Ends a run without completing it; its time still counts. */
+export async function abandonRun(userId: string, runId: string): Promise<boolean> {
+  const run = await prisma.practiceRun.findFirst({ where: { id: runId, userId, status: "in-progress" }, select: { lastActivityAt: true } });
+  if (!run) return false;
+  const now = new Date();
+  await prisma.practiceRun.update({
+    where: { id: runId },
+    data: {
+      status: "abandoned",
+      endedAt: now,
+      lastActivityAt: now,
+      practiceSeconds: { increment: countedGapSeconds(run.lastActivityAt, now) },
+    },
+    select: { id: true },
+  });
+  return true;
+}
+
+export async function recordConfidenceAfter(userId: string, runId: string, confidence: number): Promise<boolean> {
+  const { count } = await prisma.practiceRun.updateMany({
+    where: { id: runId, userId, status: "completed" },
+    data: { confidenceAfter: confidence },
+  });
+  return count === 1;
+}

@@ -1,0 +1,195 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ConfidenceFieldset } from "~/components/confidence-fieldset";
+import { MeterChart } from "~/components/meter-chart";
+import { ConfidenceRating } from "~/domain/confidence";
+import { buildDebrief } from "~/domain/debrief";
+import { describeMinutes } from "~/domain/practice-time";
+import { getRun, recordConfidenceAfter } from "~/models/practice-run.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { flashCookie } from "~/services/flash.server";
+import { readFormData } from "~/services/form.server";
+import { skillVocabulary } from "~/services/scenario-library.server";
+
+const ConfidenceSchema = z.object({ confidenceAfter: ConfidenceRating });
+
+const TONES: Record<string, string> = {
+  positive: "It went well",
+  mixed: "A mixed outcome",
+  difficult: "A difficult outcome",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:practice:own");
+  const run = await getRun(user.id, params.runId ?? "");
+  if (!run) throw new Response("Not found", { status: 404 });
+  if (run.status === "in-progress") throw redirect(`/practise/runs/${run.id}`);
+  const debrief = buildDebrief(run.scenario, run.state.path);
+  const skills = await skillVocabulary();
+  return {
+    runId: run.id,
+    slug: run.slug,
+    title: run.scenario.title,
+    status: run.status,
+    time: describeMinutes(run.practiceSeconds),
+    confidenceBefore: run.confidenceBefore,
+    confidenceAfter: run.confidenceAfter,
+    ending: debrief.ending ? { ...debrief.ending, toneLabel: TONES[debrief.ending.tone] ?? debrief.ending.tone } : null,
+    moments: debrief.moments,
+    meters: debrief.meters,
+    turningPoints: debrief.turningPoints,
+    skills: debrief.skills.map((skill) => skills.get(skill)?.label ?? skill),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:practice:own");
+  const submission = parseWithZod(await readFormData(request), { schema: ConfidenceSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const saved = await recordConfidenceAfter(user.id, params.runId ?? "", submission.value.confidenceAfter);
+  if (!saved) throw new Response("Not found", { status: 404 });
+  throw redirect(`/practise/runs/${params.runId}/debrief`, {
+    headers: { "Set-Cookie": await flashCookie({ kind: "success", message: "Thank you. Your rating is saved." }) },
+  });
+}
+
+export default function Debrief() {
+  const run = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="stack">
+      <p className="eyebrow">{run.title}</p>
+      {run.ending ? (
+        <>
+          <h1>{run.ending.title}</h1>
+          <p className={`tone tone--${run.ending.tone}`}>{run.ending.toneLabel}</p>
+          <p className="lede">{run.ending.debrief}</p>
+          <div className="cards two">
+            <section className="card" aria-labelledby="went-well-heading">
+              <h2 id="went-well-heading">What went well</h2>
+              <ul>
+                {run.ending.wentWell.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </section>
+            <section className="card" aria-labelledby="try-next-heading">
+              <h2 id="try-next-heading">What to try next time</h2>
+              <ul>
+                {run.ending.tryNext.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        </>
+      ) : (
+        <>
+          <h1>You stopped this conversation</h1>
+          <p className="lede">Here is how far it went. The time you spent still counts as practice.</p>
+        </>
+      )}
+      <p>
+        Time spent: {run.time}.{" "}
+        {run.skills.length > 0 ? `Skills practised: ${run.skills.join(", ")}.` : ""}
+      </p>
+
+      {run.status === "completed" ? (
+        run.confidenceAfter ? (
+          <p>
+            Your confidence: {run.confidenceBefore ? `${run.confidenceBefore} before, ` : ""}
+            {run.confidenceAfter} after (out of 5).
+          </p>
+        ) : (
+          <Form method="post" className="panel">
+            <ConfidenceFieldset
+              name="confidenceAfter"
+              legend="How confident do you feel about this kind of conversation now?"
+              errors={lastResult?.error?.confidenceAfter ?? undefined}
+            />
+            {run.confidenceBefore ? <p className="hint">Before you started you said {run.confidenceBefore}.</p> : null}
+            <button type="submit" className="button">
+              Save rating
+            </button>
+          </Form>
+        )
+      ) : null}
+
+      {run.meters.length > 0 ? (
+        <section aria-labelledby="meters-heading" className="stack">
+          <h2 id="meters-heading">How it moved</h2>
+          {run.meters.map((meter) => (
+            <figure key={meter.id} className="meter-figure">
+              <figcaption>
+                {meter.label}: from {meter.values[0]} to {meter.values.at(-1)} (out of {meter.max})
+              </figcaption>
+              <MeterChart meter={meter} />
+            </figure>
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="path-heading" className="stack">
+        <h2 id="path-heading">The conversation, step by step</h2>
+        <ol className="timeline">
+          {run.moments.map((moment) => (
+            <li key={moment.step} className={run.turningPoints.includes(moment.step) ? "timeline__turning" : undefined}>
+              <p className="hint">
+                {moment.kind === "pause" ? "A pause to reflect" : `${moment.speaker ?? "What happened"}:`}
+              </p>
+              <blockquote>
+                <p>{moment.said}</p>
+              </blockquote>
+              <p>
+                <strong>You:</strong> {moment.reply}
+              </p>
+              {moment.note ? (
+                <p className="coach-note">
+                  <strong>Coach&apos;s note:</strong> {moment.note}
+                </p>
+              ) : null}
+              {run.meters.length > 0 ? (
+                <p className="hint">
+                  {run.meters.map((meter) => `${meter.label}: ${moment.metersAfter[meter.id] ?? ""}`).join(" · ")}
+                </p>
+              ) : null}
+              {run.turningPoints.includes(moment.step) ? (
+                <div className="road-not-taken">
+                  <h3>A moment that mattered: the road not taken</h3>
+                  <ul>
+                    {moment.roadsNotTaken.map((road) => (
+                      <li key={road.says}>
+                        <p>
+                          <strong>You could have said:</strong> {road.says}
+                        </p>
+                        {road.note ? <p className="hint">{road.note}</p> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <div className="actions">
+        <Form method="post" action={`/practise/${run.slug}`}>
+          <button type="submit" className="button">
+            Try this conversation again
+          </button>
+        </Form>
+        <Link to="/practise">Choose another conversation</Link>
+      </div>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: run }) => [
+  { title: `Debrief · ${run?.title ?? "Practise"} · Heartwork` },
+];
+
+export { ErrorBoundary } from "~/components/route-error-boundary";

@@ -1,0 +1,209 @@
+import fs from "node:fs";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { choicesAt, choose, start, type Scenario } from "~/domain/scenario";
+import { type Client, signedIn, startTestServer, type TestServer } from "./helpers/test-server";
+
+let server: TestServer;
+let amira: Client;
+const scenario = parse(fs.readFileSync("scenarios/phone-before-the-letter.yaml", "utf8")) as Scenario;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  amira = await signedIn(server, "practitioner@northbridge.example", "203.0.113.100");
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function text(response: Response): Promise<string> {
+  return (await response.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'");
+}
+
+async function startRun(client: Client, fields: Record<string, string> = {}): Promise<string> {
+  const response = await client.post("/practise/phone-before-the-letter", fields);
+  expect(response.status).toBe(302);
+  const location = response.headers.get("Location") ?? "";
+  expect(location).toMatch(/^\/practise\/runs\/\w+$/);
+  return location;
+}
+
+async function stepsOf(runPath: string) {
+  return server.db.practiceStep.findMany({ where: { runId: runPath.split("/").pop() }, orderBy: { number: "asc" } });
+}
+
+describe("the catalogue", () => {
+  it("lists the library's conversations with whether they have been played", async () => {
+    const page = await text(await amira.get("/practise"));
+    expect(page).toContain("The phone call before the letter");
+    expect(page).toContain("not played yet");
+    expect(page).toContain("Suggested for you");
+  });
+
+  it("filters by skill and by length", async () => {
+    expect(await text(await amira.get("/practise?skill=hearing-the-child"))).toContain("No conversations match");
+    expect(await text(await amira.get("/practise?skill=empathy&length=medium"))).toContain("The phone call before the letter");
+    expect(await text(await amira.get("/practise?length=long"))).toContain("No conversations match");
+  });
+});
+
+describe("playing a conversation", () => {
+  let run: string;
+
+  it("starts a run pinned to the newest version, with the confidence rating", async () => {
+    run = await startRun(amira, { confidenceBefore: "3" });
+    const stored = await server.db.practiceRun.findUniqueOrThrow({
+      where: { id: run.split("/").pop() },
+      include: { scenarioVersion: { include: { scenario: true } } },
+    });
+    expect(stored.confidenceBefore).toBe(3);
+    expect(stored.status).toBe("in-progress");
+    expect(stored.scenarioVersion.scenario.slug).toBe("phone-before-the-letter");
+    const page = await text(await amira.get(run));
+    expect(page).toContain("Moment 1");
+    expect(page).toContain("Nadia Begum says:");
+    expect(page).toContain("Who is this?");
+  });
+
+  it("saves a step before showing the next moment", async () => {
+    const response = await amira.post(run, { intent: "move", step: "0", choice: "introduce-and-check-time" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(run);
+    expect((await stepsOf(run)).map((step) => step.choiceId)).toEqual(["introduce-and-check-time"]);
+    const page = await text(await amira.get(run));
+    expect(page).toContain("Moment 2");
+    expect(page).toContain("Coach's note");
+  });
+
+  it("never stores a double submit twice, and says the page was out of date", async () => {
+    const again = await amira.post(run, { intent: "move", step: "0", choice: "introduce-and-check-time" });
+    expect(again.status).toBe(302);
+    expect(await stepsOf(run)).toHaveLength(1);
+    expect(await text(await amira.get(run))).toContain("That answer was for an earlier moment");
+  });
+
+  it("lets only one of two racing tabs move the run", async () => {
+    const [first, second] = await Promise.all(
+      ["a", "b"].map(async () => {
+        const state = choose(scenario, start(scenario), "introduce-and-check-time");
+        if (!state.ok) throw new Error("fixture");
+        const choice = choicesAt(scenario, state.state)[0]!.id;
+        return amira.post(run, { intent: "move", step: "1", choice });
+      }),
+    );
+    expect(first?.status).toBe(302);
+    expect(second?.status).toBe(302);
+    expect((await stepsOf(run)).map((step) => step.number)).toEqual([1, 2]);
+  });
+
+  it("refuses a tampered choice with a clear page, storing nothing", async () => {
+    const response = await amira.post(run, { intent: "move", step: "2", choice: "shout-at-them" });
+    expect(response.status).toBe(400);
+    expect(await text(response)).toContain("That reply is not one you can choose at this moment");
+    expect(await stepsOf(run)).toHaveLength(2);
+  });
+
+  it("is nobody else's: another person's run is not found", async () => {
+    const colleague = await signedIn(server, "tomasz.nowak@northbridge.example", "203.0.113.101");
+    expect((await colleague.get(run)).status).toBe(404);
+    expect((await colleague.get(`${run}/debrief`)).status).toBe(404);
+    expect((await colleague.post(run, { intent: "move", step: "2", choice: "anything" })).status).toBe(404);
+    const elsewhere = await signedIn(server, "practitioner@eastmoor.example", "203.0.113.102");
+    expect((await elsewhere.get(run)).status).toBe(404);
+    expect(await stepsOf(run)).toHaveLength(2);
+  });
+
+  it("counts practice time from the steps, a long gap as five minutes", async () => {
+    const id = run.split("/").pop()!;
+    const before = await server.db.practiceRun.findUniqueOrThrow({ where: { id } });
+    await server.db.practiceRun.update({ where: { id }, data: { lastActivityAt: new Date(Date.now() - 40 * 60 * 1000) } });
+    const state = JSON.parse(before.state) as ReturnType<typeof start>;
+    const choice = choicesAt(scenario, state)[0]!.id;
+    await amira.post(run, { intent: "move", step: "2", choice });
+    const after = await server.db.practiceRun.findUniqueOrThrow({ where: { id } });
+    expect(after.practiceSeconds - before.practiceSeconds).toBe(300);
+
+    await server.db.practiceRun.update({ where: { id }, data: { lastActivityAt: new Date(Date.now() - 45 * 1000) } });
+    const next = choicesAt(scenario, JSON.parse(after.state) as ReturnType<typeof start>)[0]!.id;
+    await amira.post(run, { intent: "move", step: "3", choice: next });
+    const later = await server.db.practiceRun.findUniqueOrThrow({ where: { id } });
+    expect(later.practiceSeconds - after.practiceSeconds).toBeGreaterThanOrEqual(44);
+    expect(later.practiceSeconds - after.practiceSeconds).toBeLessThanOrEqual(47);
+  });
+
+  it("plays through to an ending and shows the debrief", async () => {
+    const id = run.split("/").pop()!;
+    for (let guard = 0; guard < 60; guard++) {
+      const current = await server.db.practiceRun.findUniqueOrThrow({ where: { id } });
+      if (current.status !== "in-progress") break;
+      const choice = choicesAt(scenario, JSON.parse(current.state) as ReturnType<typeof start>)[0]!.id;
+      const response = await amira.post(run, { intent: "move", step: String(current.stepCount), choice });
+      expect(response.status).toBe(302);
+    }
+    const done = await server.db.practiceRun.findUniqueOrThrow({ where: { id } });
+    expect(done.status).toBe("completed");
+    expect(done.endedAt).not.toBeNull();
+    expect((await amira.get(run)).headers.get("Location")).toBe(`${run}/debrief`);
+    const debrief = await text(await amira.get(`${run}/debrief`));
+    const ending = scenario.nodes.find((node) => node.id === (JSON.parse(done.state) as { node: string }).node);
+    expect(ending?.type).toBe("ending");
+    if (ending?.type === "ending") expect(debrief).toContain(ending.title);
+    expect(debrief).toContain("The conversation, step by step");
+    expect(debrief).toContain("the road not taken");
+    // A finished run takes no more moves.
+    const late = await amira.post(run, { intent: "move", step: String(done.stepCount), choice: "anything" });
+    expect(late.headers.get("Location")).toBe(`${run}/debrief`);
+  });
+
+  it("keeps a confidence rating after the run beside the one before", async () => {
+    const response = await amira.post(`${run}/debrief`, { confidenceAfter: "4" });
+    expect(response.status).toBe(302);
+    expect(await text(await amira.get(`${run}/debrief`))).toContain("3 before, 4 after");
+    const bad = await amira.post(`${run}/debrief`, { confidenceAfter: "9" });
+    expect(bad.status).toBe(400);
+  });
+
+  it("counts the run as played in the catalogue", async () => {
+    expect(await text(await amira.get("/practise"))).toContain("played 1 time");
+  });
+});
+
+describe("stopping and pinning", () => {
+  it("abandons a run: its time counts, it is not completed", async () => {
+    const run = await startRun(amira);
+    const id = run.split("/").pop()!;
+    await server.db.practiceRun.update({ where: { id }, data: { lastActivityAt: new Date(Date.now() - 90 * 1000) } });
+    const response = await amira.post(run, { intent: "abandon" });
+    expect(response.headers.get("Location")).toBe("/practise");
+    const stored = await server.db.practiceRun.findUniqueOrThrow({ where: { id } });
+    expect(stored.status).toBe("abandoned");
+    expect(stored.practiceSeconds).toBeGreaterThanOrEqual(89);
+    expect(await text(await amira.get(`${run}/debrief`))).toContain("You stopped this conversation");
+  });
+
+  it("resumes exactly where the person was, on the version it started with", async () => {
+    const run = await startRun(amira);
+    await amira.post(run, { intent: "move", step: "0", choice: "introduce-and-check-time" });
+    const id = run.split("/").pop()!;
+    const pinned = (await server.db.practiceRun.findUniqueOrThrow({ where: { id } })).scenarioVersionId;
+    // A newer version of the file arrives.
+    const version = await server.db.scenarioVersion.findUniqueOrThrow({ where: { id: pinned } });
+    const changed = JSON.parse(version.content) as Scenario;
+    changed.title = "A newer title";
+    await server.db.scenarioVersion.create({
+      data: { scenarioId: version.scenarioId, number: version.number + 1, contentHash: "sha256:test", source: "", content: JSON.stringify(changed) },
+    });
+    const page = await text(await amira.get(run));
+    expect(page).toContain("Moment 2");
+    expect(page).toContain("The phone call before the letter");
+    expect(page).not.toContain("A newer title");
+    // New runs start on the new version.
+    const fresh = await startRun(amira);
+    expect(await text(await amira.get(fresh))).toContain("A newer title");
+  });
+
+  it("answers 404 for a run that does not exist", async () => {
+    expect((await amira.get("/practise/runs/not-a-run")).status).toBe(404);
+    expect((await amira.get("/practise/no-such-scenario")).status).toBe(404);
+  });
+});
