@@ -1,4 +1,4 @@
-import { choose, start, type PlayState, type Scenario } from "~/domain/scenario";
+import { choose, replay, start, type PlayState, type Scenario } from "~/domain/scenario";
 import { countedGapSeconds } from "~/domain/practice-time";
 import { prisma } from "~/services/db.server";
 
@@ -204,4 +204,37 @@ export async function recordConfidenceAfter(userId: string, runId: string, confi
     data: { confidenceAfter: confidence },
   });
   return count === 1;
+}
+
+/**
+ * A new run on the same version that starts at moment `fromStep` of an earlier
+ * one: the moves before it are replayed and stored again (with no practice time).
+ */
+export async function tryAgainFrom(userId: string, runId: string, fromStep: number): Promise<string | null> {
+  const run = await getRun(userId, runId);
+  if (!run || run.status === "in-progress" || fromStep > run.state.path.length) return null;
+  const prefix = run.state.path.slice(0, fromStep - 1);
+  const replayed = replay(run.scenario, prefix);
+  if (!replayed.ok) return null;
+  const now = new Date();
+  const created = await prisma.practiceRun.create({
+    data: {
+      userId,
+      organisationId: (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { organisationId: true } }))
+        .organisationId,
+      scenarioVersionId: run.scenarioVersion.id,
+      state: JSON.stringify(replayed.state),
+      stepCount: prefix.length,
+      steps: {
+        create: run.steps.slice(0, prefix.length).map((step) => ({
+          number: step.number,
+          nodeId: step.nodeId,
+          choiceId: step.choiceId,
+          createdAt: now,
+        })),
+      },
+    },
+    select: { id: true },
+  });
+  return created.id;
 }

@@ -4,17 +4,29 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ConfidenceFieldset } from "~/components/confidence-fieldset";
+import { UnclaimedProblems } from "~/components/forms";
 import { MeterChart } from "~/components/meter-chart";
 import { ConfidenceRating } from "~/domain/confidence";
 import { buildDebrief } from "~/domain/debrief";
 import { describeMinutes } from "~/domain/practice-time";
-import { getRun, recordConfidenceAfter } from "~/models/practice-run.server";
+import { getRun, recordConfidenceAfter, tryAgainFrom } from "~/models/practice-run.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
+import { getGuidancePage } from "~/services/guidance.server";
 import { skillVocabulary } from "~/services/scenario-library.server";
 
-const ConfidenceSchema = z.object({ confidenceAfter: ConfidenceRating });
+const DebriefActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("confidence"), confidenceAfter: ConfidenceRating }),
+    z.object({
+      intent: z.literal("try-from"),
+      fromStep: z.coerce.number({ error: "Choose a moment." }).int().min(1, "Choose a moment.").max(100_000),
+    }),
+  ],
+  { error: "This form was not recognised. Reload the page and try again." },
+);
 
 const TONES: Record<string, string> = {
   positive: "It went well",
@@ -29,6 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (run.status === "in-progress") throw redirect(`/practise/runs/${run.id}`);
   const debrief = buildDebrief(run.scenario, run.state.path);
   const skills = await skillVocabulary();
+  const guidance = debrief.ending
+    ? (await Promise.all(debrief.ending.guidance.map((slug) => getGuidancePage(slug)))).flatMap((page) =>
+        page ? [{ slug: page.slug, title: page.title, summary: page.summary }] : [],
+      )
+    : [];
   return {
     runId: run.id,
     slug: run.slug,
@@ -42,13 +59,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meters: debrief.meters,
     turningPoints: debrief.turningPoints,
     skills: debrief.skills.map((skill) => skills.get(skill)?.label ?? skill),
+    guidance,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:practice:own");
-  const submission = parseWithZod(await readFormData(request), { schema: ConfidenceSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: DebriefActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.value.intent === "try-from") {
+    const runId = await tryAgainFrom(user.id, params.runId ?? "", submission.value.fromStep);
+    if (!runId) throw new Response("Not found", { status: 404 });
+    throw redirect(`/practise/runs/${runId}`);
+  }
   const saved = await recordConfidenceAfter(user.id, params.runId ?? "", submission.value.confidenceAfter);
   if (!saved) throw new Response("Not found", { status: 404 });
   throw redirect(`/practise/runs/${params.runId}/debrief`, {
@@ -62,6 +85,10 @@ export default function Debrief() {
   return (
     <div className="stack">
       <p className="eyebrow">{run.title}</p>
+      <UnclaimedProblems
+        result={lastResult}
+        claimed={lastResult?.initialValue?.intent === "confidence" && run.status === "completed" && !run.confidenceAfter}
+      />
       {run.ending ? (
         <>
           <h1>{run.ending.title}</h1>
@@ -105,6 +132,7 @@ export default function Debrief() {
           </p>
         ) : (
           <Form method="post" className="panel">
+            <input type="hidden" name="intent" value="confidence" />
             <ConfidenceFieldset
               name="confidenceAfter"
               legend="How confident do you feel about this kind of conversation now?"
@@ -156,6 +184,13 @@ export default function Debrief() {
                   {run.meters.map((meter) => `${meter.label}: ${moment.metersAfter[meter.id] ?? ""}`).join(" · ")}
                 </p>
               ) : null}
+              <Form method="post" className="try-from">
+                <input type="hidden" name="intent" value="try-from" />
+                <input type="hidden" name="fromStep" value={moment.step} />
+                <button type="submit" className="button button--secondary">
+                  Try again from here<span className="visually-hidden"> (moment {moment.step})</span>
+                </button>
+              </Form>
               {run.turningPoints.includes(moment.step) ? (
                 <div className="road-not-taken">
                   <h3>A moment that mattered: the road not taken</h3>
@@ -175,6 +210,22 @@ export default function Debrief() {
           ))}
         </ol>
       </section>
+
+      {run.guidance.length > 0 ? (
+        <section aria-labelledby="guidance-heading" className="stack">
+          <h2 id="guidance-heading">Read more</h2>
+          <ul className="cards">
+            {run.guidance.map((page) => (
+              <li className="card" key={page.slug}>
+                <h3>
+                  <Link to={`/guidance/${page.slug}`}>{page.title}</Link>
+                </h3>
+                <p>{page.summary}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div className="actions">
         <Form method="post" action={`/practise/${run.slug}`}>

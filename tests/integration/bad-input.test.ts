@@ -204,14 +204,24 @@ const ACTIONS: Action[] = [
     hasIntent: true,
   },
   {
-    name: "POST /practise/runs/:runId/debrief",
+    name: "POST /practise/runs/:runId/debrief intent=confidence",
     route: "/practise/runs/:runId/debrief",
     file: "practise.runs.$runId.debrief.tsx",
-    fields: ["confidenceAfter"],
+    fields: ["intent", "confidenceAfter"],
     actor: PRACTITIONER,
     path: (f) => `/practise/runs/${f.runCompleted}/debrief`,
-    valid: () => ({ confidenceAfter: "4" }),
-    hasIntent: false,
+    valid: () => ({ intent: "confidence", confidenceAfter: "4" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /practise/runs/:runId/debrief intent=try-from",
+    route: "/practise/runs/:runId/debrief",
+    file: "practise.runs.$runId.debrief.tsx",
+    fields: ["intent", "fromStep"],
+    actor: PRACTITIONER,
+    path: (f) => `/practise/runs/${f.runCompleted}/debrief`,
+    valid: () => ({ intent: "try-from", fromStep: "1" }),
+    hasIntent: true,
   },
 ];
 
@@ -448,6 +458,7 @@ async function practiceRuns(): Promise<Pick<Fixtures, "runInProgress" | "runComp
   };
   const runInProgress = await startRun();
   const runCompleted = await startRun();
+  await practitioner.post(`/practise/runs/${runCompleted}`, { intent: "move", step: "0", choice: "introduce-and-check-time" });
   await server.db.practiceRun.update({ where: { id: runCompleted }, data: { status: "completed", endedAt: new Date() } });
   return { runInProgress, runCompleted };
 }

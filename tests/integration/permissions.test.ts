@@ -119,8 +119,14 @@ const MATRIX: Row[] = [
   { name: "POST /practise/runs/:runId intent=abandon", files: ["practise.runs.$runId._index.tsx"], method: "POST", intent: "abandon",
     path: (f) => `/practise/runs/${f.runs.toAbandon}`, body: () => ({ intent: "abandon" }),
                                                                                          expect: "302:login  302:/practise 404      404       403       403       403" },
+  { name: "POST /practise/runs/:runId/debrief intent=try-from", files: ["practise.runs.$runId.debrief.tsx"], method: "POST", intent: "try-from",
+    path: (f) => `/practise/runs/${f.runs.completed}/debrief`, body: () => ({ intent: "try-from", fromStep: "1" }),
+                                                                                         expect: "302:login  302:run      404       404       403       403       403" },
+  get("/guidance",           ["guidance._index.tsx"],                                    "302:login  200          200       200       200       200       200", { text: { 200: "Agreeing next steps" } }),
+  get("/guidance/agreeing-next-steps", ["guidance.$slug.tsx"],                           "302:login  200          200       200       200       200       200", { text: { 200: "Agreeing next steps" } }),
+  get("/guidance/no-such-page", ["guidance.$slug.tsx"],                                  "302:login  404          404       404       404       404       404"),
   { name: "POST /practise/runs/:runId/debrief (confidence after)", files: ["practise.runs.$runId.debrief.tsx"], method: "POST",
-    path: (f) => `/practise/runs/${f.runs.completed}/debrief`, body: () => ({ confidenceAfter: "4" }),
+    path: (f) => `/practise/runs/${f.runs.completed}/debrief`, body: () => ({ intent: "confidence", confidenceAfter: "4" }), intent: "confidence",
                                                                                          expect: "302:login  302:here     404       404       403       403       403" },
   get("/journal",            ["journal.tsx"],                                            "302:login  200          200       403       403       403       403"),
   get("/supervision",        ["supervision.tsx"],                                        "302:login  200          200       403       403       403       403"),
@@ -331,6 +337,7 @@ async function prepareFixtures(): Promise<Fixtures> {
     return location.split("/").pop()!;
   };
   const runs = { inProgress: await startRun(), toAbandon: await startRun(), completed: await startRun() };
+  await practitioner.post(`/practise/runs/${runs.completed}`, { intent: "move", step: "0", choice: "introduce-and-check-time" });
   await server.db.practiceRun.update({ where: { id: runs.completed }, data: { status: "completed", endedAt: new Date() } });
 
   return {

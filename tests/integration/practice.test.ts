@@ -156,11 +156,40 @@ describe("playing a conversation", () => {
   });
 
   it("keeps a confidence rating after the run beside the one before", async () => {
-    const response = await amira.post(`${run}/debrief`, { confidenceAfter: "4" });
+    const response = await amira.post(`${run}/debrief`, { intent: "confidence", confidenceAfter: "4" });
     expect(response.status).toBe(302);
     expect(await text(await amira.get(`${run}/debrief`))).toContain("3 before, 4 after");
-    const bad = await amira.post(`${run}/debrief`, { confidenceAfter: "9" });
+    const bad = await amira.post(`${run}/debrief`, { intent: "confidence", confidenceAfter: "9" });
     expect(bad.status).toBe(400);
+  });
+
+  it("tries again from a chosen moment: a new run with the moves before it replayed", async () => {
+    const oldId = run.split("/").pop()!;
+    const old = await server.db.practiceRun.findUniqueOrThrow({ where: { id: oldId }, include: { steps: { orderBy: { number: "asc" } } } });
+    const response = await amira.post(`${run}/debrief`, { intent: "try-from", fromStep: "3" });
+    expect(response.status).toBe(302);
+    const fresh = response.headers.get("Location") ?? "";
+    expect(fresh).not.toBe(run);
+    const newRun = await server.db.practiceRun.findUniqueOrThrow({
+      where: { id: fresh.split("/").pop() },
+      include: { steps: { orderBy: { number: "asc" } } },
+    });
+    expect(newRun.status).toBe("in-progress");
+    expect(newRun.stepCount).toBe(2);
+    expect(newRun.steps.map((step) => step.choiceId)).toEqual(old.steps.slice(0, 2).map((step) => step.choiceId));
+    expect(newRun.scenarioVersionId).toBe(old.scenarioVersionId);
+    expect(await text(await amira.get(fresh))).toContain("Moment 3");
+    expect((await amira.post(`${run}/debrief`, { intent: "try-from", fromStep: "999" })).status).toBe(404);
+  });
+
+  it("links the guidance pages the ending names, rendered from content/", async () => {
+    const debrief = await text(await amira.get(`${run}/debrief`));
+    const links = [...debrief.matchAll(/href="\/guidance\/([a-z0-9-]+)"/g)].map((match) => match[1]);
+    expect(links.length).toBeGreaterThan(0);
+    const page = await text(await amira.get(`/guidance/${links[0]}`));
+    expect(page).toMatch(/<h2[^>]*>/);
+    expect((await amira.get("/guidance/no-such-page")).status).toBe(404);
+    expect((await amira.get("/guidance/..%2F..%2Fpackage")).status).toBe(404);
   });
 
   it("counts the run as played in the catalogue", async () => {

@@ -1,7 +1,6 @@
-import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { describeIssue } from "./issues";
-import { createLocator, type Locator } from "./locate";
+import { createLocator, createPositions } from "./locate";
 import { ModelError, modelOf } from "./model";
 import { compareProblems, type Problem } from "./problem";
 import { checkReferences, type CheckContext } from "./references";
@@ -9,6 +8,7 @@ import { Report } from "./report";
 import { checkRuns, DEFAULT_STATE_LIMIT, type Summary } from "./runs";
 import { scenarioSchema, skillVocabularySchema, type Scenario, type Skill } from "./schema";
 import { checkWarnings } from "./warnings";
+import { parseYaml } from "./yaml";
 
 /**
  * The checker: YAML, then the schema, then references, then how the scenario plays.
@@ -84,30 +84,23 @@ export function checkSkillsSource(source: string, fileName: string): { skills?: 
 type Loaded<T> = { ok: true; data: T; report: Report } | { ok: false; problems: Problem[] };
 
 function loadYaml<T>(source: string, fileName: string, schema: z.ZodType<T>): Loaded<T> {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const locator: Locator = createLocator(source, document, lineCounter);
-  const report = new Report(fileName, locator);
-  // After the first syntax error the parser's further complaints are mostly echoes of it.
-  const yamlProblems = [...document.errors.slice(0, 1), ...document.warnings].map((e): Problem => {
-    const { line, col } = lineCounter.linePos(e.pos[0]);
-    const severity = e.name === "YAMLWarning" ? "warning" : "error";
-    return { file: fileName, line, column: col, severity, code: "yaml-syntax", message: yamlMessage(e.message) };
-  });
-  if (document.errors.length > 0) return { ok: false, problems: yamlProblems.sort(compareProblems) };
+  const yaml = parseYaml(source);
+  const report = new Report(fileName, createLocator(source, yaml.tree));
+  const position = createPositions(source);
+  // js-yaml stops at the first syntax error, so later complaints cannot be echoes of it.
+  const yamlProblems = [...(yaml.ok ? [] : [yaml.error]), ...yaml.warnings].map(
+    ({ offset, severity, message }): Problem => ({
+      file: fileName,
+      ...position(offset),
+      severity,
+      code: "yaml-syntax",
+      message,
+    }),
+  );
+  if (!yaml.ok) return { ok: false, problems: yamlProblems.sort(compareProblems) };
   report.problems.push(...yamlProblems);
 
-  let raw: unknown;
-  try {
-    raw = document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    report.error(
-      "yaml-syntax",
-      [],
-      `the file could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return { ok: false, problems: report.problems };
-  }
+  const raw = yaml.value;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -118,11 +111,6 @@ function loadYaml<T>(source: string, fileName: string, schema: z.ZodType<T>): Lo
     return { ok: false, problems: report.problems.sort(compareProblems) };
   }
   return { ok: true, data: parsed.data, report };
-}
-
-/** The yaml library appends a code excerpt to some messages; the position says it already. */
-function yamlMessage(message: string): string {
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
 function internalProblem(fileName: string, error: unknown): Problem {

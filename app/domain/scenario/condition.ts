@@ -318,9 +318,16 @@ export function compareValues(left: number, op: ComparisonOperator, right: numbe
   }
 }
 
+type Atom = Extract<Condition, { kind: "compare" | "visited" }>;
+
+/** Conditions are immutable and parsed once per text, so their atoms are worked out once too. */
+const atomsCache = new WeakMap<Condition, readonly Atom[]>();
+
 /** Every comparison and visited() in a condition, in reading order. */
-export function atomsOf(condition: Condition): Array<Extract<Condition, { kind: "compare" | "visited" }>> {
-  const atoms: Array<Extract<Condition, { kind: "compare" | "visited" }>> = [];
+export function atomsOf(condition: Condition): readonly Atom[] {
+  const known = atomsCache.get(condition);
+  if (known) return known;
+  const atoms: Atom[] = [];
   const walk = (c: Condition): void => {
     if (c.kind === "compare" || c.kind === "visited") atoms.push(c);
     else if (c.kind === "not") walk(c.operand);
@@ -330,5 +337,6 @@ export function atomsOf(condition: Condition): Array<Extract<Condition, { kind: 
     }
   };
   walk(condition);
+  atomsCache.set(condition, atoms);
   return atoms;
 }

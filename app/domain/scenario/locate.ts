@@ -1,10 +1,13 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { KIND_MAPPING, KIND_NONE, KIND_SCALAR, KIND_SEQUENCE, type SourceTree } from "./yaml";
 
 /**
  * Maps a path into the parsed data (["nodes", 3, "choices", 0, "next"]) back to the
  * YAML node it came from, so every problem can name a line and column. When the
  * path goes further than the file does (a missing field), the nearest enclosing
- * node is used.
+ * node is used. Positions are those the `yaml` package gives its nodes (a test
+ * compares the two on every fixture and scenario): a value starts at its first
+ * character after any anchor or tag, an empty value just after its colon and the
+ * spaces that follow it.
  */
 export type Path = ReadonlyArray<string | number | symbol>;
 
@@ -22,16 +25,200 @@ export type Locator = {
   inside(path: Path, offset: number): Position;
 };
 
-type Found = { node: Node; keyNode?: Node };
+/** 1-based line and column of an offset, counting lines at "\n" as the `yaml` package does. */
+export function createPositions(source: string): (offset: number) => Position {
+  let lineStarts: Int32Array | undefined;
+  const starts = (): Int32Array => {
+    if (lineStarts) return lineStarts;
+    let lines = 1;
+    for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lines += 1;
+    lineStarts = new Int32Array(lines);
+    let line = 1;
+    for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts[line++] = i + 1;
+    return lineStarts;
+  };
+  return (offset) => {
+    const table = starts();
+    let low = 0;
+    let high = table.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (table[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - table[low]! + 1 };
+  };
+}
 
-export function createLocator(source: string, document: Document, lineCounter: LineCounter): Locator {
-  const position = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+type Found = { node: number; keyNode?: number };
+
+const NONE = -1;
+
+export function createLocator(source: string, tree: SourceTree): Locator {
+  const position = createPositions(source);
+  const { shift, count, kind, value } = tree;
+  // The parser's offsets are into the source without its byte order mark.
+  const at = (offset: number): number => offset + shift;
+  const text = source;
+
+  let childStart: Int32Array | undefined;
+  let childList: Int32Array | undefined;
+  /** Children in document order, as a compact adjacency list built on first use. */
+  const children = (node: number): Int32Array => {
+    if (!childStart || !childList) {
+      childStart = new Int32Array(count + 1);
+      for (let id = 1; id < count; id += 1) childStart[tree.parent[id]! + 1]! += 1;
+      for (let id = 0; id < count; id += 1) childStart[id + 1]! += childStart[id]!;
+      const fill = childStart.slice(0, count);
+      childList = new Int32Array(Math.max(0, count - 1));
+      for (let id = 1; id < count; id += 1) {
+        const p = tree.parent[id]!;
+        if (p >= 0) childList[fill[p]!++] = id;
+      }
+    }
+    return childList.subarray(childStart[node]!, childStart[node + 1]!);
+  };
+
+  const isEmpty = (node: number): boolean => kind[node] === KIND_NONE && value[node] === null;
+
+  /** Where a node's content starts: past spaces, line breaks, comments, anchors and tags. */
+  const contentStart = (node: number): number => {
+    let i = at(tree.start[node]!);
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i += 1;
+      else if (c === 0x23) {
+        while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i += 1;
+      } else if (c === 0x26 || c === 0x21) {
+        while (i < text.length && !isSpace(text.charCodeAt(i))) i += 1;
+      } else return i;
+    }
+  };
+
+  /** An empty value sits just after its colon and the spaces on the same line. */
+  const skipSpaces = (from: number): number => {
+    let i = from;
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i += 1;
+    return i;
+  };
+  const emptyStart = (node: number): number => skipSpaces(at(tree.start[node]!));
+
+  const startOf = (node: number): number => {
+    const empty = emptyEntries.get(node);
+    if (empty !== undefined) return skipSpaces(empty);
+    return isEmpty(node) ? emptyStart(node) : contentStart(node);
+  };
+
+  /** The first character between two offsets that is not a space or line break. */
+  const firstMark = (from: number, to: number): number => {
+    for (let i = at(from); i < at(to); i += 1) {
+      const c = text.charCodeAt(i);
+      if (!isSpace(c)) return c;
+    }
+    return -1;
+  };
+
+  /**
+   * A node the parser read as a would-be key and kept ("- { a: b }" is read as a key
+   * of a block mapping, then kept as the entry) wraps a node with the same value.
+   */
+  const unwrap = (node: number): number => {
+    let current = node;
+    for (;;) {
+      if (current < 0) return current;
+      const list = children(current);
+      if (list.length !== 1) return current;
+      const only = list[0]!;
+      if (kind[only] !== kind[current] || value[only] !== value[current]) return current;
+      current = only;
+    }
+  };
+
+  const child = (outer: number, segment: string | number | symbol): Found | undefined => {
+    if (typeof segment === "symbol") return undefined;
+    const node = unwrap(outer);
+    if (kind[node] === KIND_MAPPING) {
+      const list = children(node);
+      const wanted = String(segment);
+      for (let i = 0; i < list.length; ) {
+        const key = list[i]!;
+        // The next node is this key's value when a colon comes between them.
+        const next = i + 1 < list.length ? list[i + 1]! : NONE;
+        const paired = next !== NONE && firstMark(tree.end[key]!, tree.start[next]!) === 0x3a;
+        i += paired ? 2 : 1;
+        if (!isKey(key) || String(value[key]) !== wanted) continue;
+        return paired ? { node: next, keyNode: key } : { node: key, keyNode: key };
+      }
+      return undefined;
+    }
+    if (kind[node] === KIND_SEQUENCE && typeof segment === "number") {
+      const list = children(node);
+      const items = value[node];
+      if (!Array.isArray(items) || segment < 0 || segment >= items.length) return undefined;
+      if (items.length === list.length) return { node: list[segment]! };
+      // An empty entry ("-" alone on its line) has no node of its own.
+      const entry = blockEntries(node)?.[segment];
+      return entry === undefined ? undefined : { node: entry };
+    }
+    return undefined;
+  };
+
+  /**
+   * The entries of a block sequence that has empty ones: each "-" at the column of
+   * the first, with the node that follows it, or an empty marker at its offset.
+   */
+  const entryCache = new Map<number, number[] | undefined>();
+  const emptyEntries = new Map<number, number>();
+  const blockEntries = (node: number): number[] | undefined => {
+    if (entryCache.has(node)) return entryCache.get(node);
+    const first = contentStart(node);
+    let result: number[] | undefined;
+    if (text.charCodeAt(first) === 0x2d) {
+      const column = first - (text.lastIndexOf("\n", first - 1) + 1);
+      const list = children(node);
+      const last = at(tree.end[node]!);
+      result = [];
+      let next = 0;
+      for (let dash = first; dash !== -1; ) {
+        let nextDash = -1;
+        for (let nl = text.indexOf("\n", dash); nl !== -1 && nl + 1 < last; nl = text.indexOf("\n", nl + 1)) {
+          const candidate = nl + 1 + column;
+          if (
+            candidate < last &&
+            onlySpaces(text, nl + 1, candidate) &&
+            text.charCodeAt(candidate) === 0x2d &&
+            isSpace(text.charCodeAt(candidate + 1))
+          ) {
+            nextDash = candidate;
+            break;
+          }
+        }
+        const item = list[next];
+        const bound = nextDash === -1 ? last : nextDash;
+        if (item !== undefined && contentStart(item) < bound) {
+          result.push(item);
+          next += 1;
+        } else {
+          const marker = -2 - dash;
+          emptyEntries.set(marker, dash + 1);
+          result.push(marker);
+        }
+        dash = nextDash;
+      }
+      if (next !== list.length) result = undefined;
+    }
+    entryCache.set(node, result);
+    return result;
+  };
+
+  const isKey = (node: number): boolean => {
+    if (kind[node] === KIND_SCALAR) return true;
+    return kind[node] === KIND_NONE && (value[node] === null || typeof value[node] !== "object");
   };
 
   const find = (path: Path): Found | undefined => {
-    let current: Found | undefined = document.contents ? { node: document.contents } : undefined;
+    // An empty document has no node to point at.
+    let current: Found | undefined = count > 0 && !isEmpty(0) ? { node: 0 } : undefined;
     for (const segment of path) {
       if (!current) return undefined;
       const next = child(current.node, segment);
@@ -41,47 +228,32 @@ export function createLocator(source: string, document: Document, lineCounter: L
     return current;
   };
 
-  const start = (node: Node | undefined): number => node?.range?.[0] ?? 0;
+  const offsetOf = (node: number | undefined): number => (node === undefined ? 0 : startOf(node));
 
   return {
-    value: (path) => position(start(find(path)?.node)),
+    value: (path) => position(offsetOf(find(path)?.node)),
     key: (path) => {
       const found = find(path);
-      return position(start(found?.keyNode ?? found?.node));
+      return position(offsetOf(found?.keyNode ?? found?.node));
     },
     inside: (path, offset) => {
-      const found = find(path);
-      const node = found?.node;
-      if (!node || !isScalar(node) || typeof node.value !== "string" || !node.range) return position(start(node));
-      const [from, to] = node.range;
-      const raw = source.slice(from, to);
-      const quote = raw.startsWith('"') || raw.startsWith("'") ? 1 : 0;
-      const text = node.value;
-      const exact = source.slice(from + quote, from + quote + text.length) === text && !text.includes("\n");
+      const node = find(path)?.node;
+      const from = offsetOf(node);
+      if (node === undefined || kind[node] !== KIND_SCALAR || typeof value[node] !== "string") return position(from);
+      const first = text.charCodeAt(from);
+      const quote = first === 0x22 || first === 0x27 ? 1 : 0;
+      const content = value[node] as string;
+      const exact = text.slice(from + quote, from + quote + content.length) === content && !content.includes("\n");
       return position(exact ? from + quote + offset : from);
     },
   };
 }
 
-function child(node: Node, segment: string | number | symbol): Found | undefined {
-  if (typeof segment === "symbol") return undefined;
-  const target = isAlias(node) ? undefined : node;
-  if (isMap(target)) {
-    for (const pair of target.items) {
-      if (!isPair(pair)) continue;
-      const key = pair.key;
-      const keyText = isScalar(key) ? String(key.value) : undefined;
-      if (keyText === String(segment)) {
-        const value = pair.value as Node | null;
-        const keyNode = key as Node;
-        return value && value.range ? { node: value, keyNode } : { node: keyNode, keyNode };
-      }
-    }
-    return undefined;
-  }
-  if (isSeq(target) && typeof segment === "number") {
-    const item = target.items[segment] as Node | undefined;
-    return item && item.range ? { node: item } : undefined;
-  }
-  return undefined;
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (text.charCodeAt(i) !== 0x20) return false;
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || Number.isNaN(c);
 }

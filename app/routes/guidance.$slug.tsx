@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/services/auth.server";
+import { getGuidancePage } from "~/services/guidance.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const page = await getGuidancePage(params.slug ?? "");
+  if (!page) throw new Response("Not found", { status: 404 });
+  return page;
+}
+
+export default function Guidance() {
+  const page = useLoaderData<typeof loader>();
+  return (
+    <article className="stack guidance">
+      <p>
+        <Link to="/guidance">All guidance</Link>
+      </p>
+      <p className="eyebrow">Guidance</p>
+      <h1>{page.title}</h1>
+      <p className="lede">{page.summary}</p>
+      {/* Rendered from our own Markdown files in content/guidance/. */}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: page.html }} />
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.title ?? "Guidance"} · Heartwork` }];
+
+export { ErrorBoundary } from "~/components/route-error-boundary";
