@@ -52,6 +52,15 @@ test("a whole conversation by keyboard: focus follows each new moment, then the 
   await page.getByLabel("4: Confident").check();
   await page.getByRole("button", { name: "Save rating" }).click();
   await expect(page.getByText("3 before, 4 after")).toBeVisible();
+
+  const readMore = page.getByRole("region", { name: "Read more" }).getByRole("link").first();
+  const title = (await readMore.textContent())?.trim() ?? "";
+  await readMore.click();
+  await expect(page.locator("main h1")).toHaveText(title);
+  await expectNoAxeViolations(page, "a guidance page");
+  await page.getByRole("link", { name: "All guidance" }).click();
+  await expect(page.locator("main h1")).toHaveText("Guidance");
+  await expectNoAxeViolations(page, "the guidance list");
 });
 
 test.describe("without JavaScript", () => {
