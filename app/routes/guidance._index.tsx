@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { GuidanceCards } from "~/components/guidance-cards";
 import { requireUser } from "~/services/auth.server";
 import { listGuidancePages } from "~/services/guidance.server";
 
@@ -14,16 +15,7 @@ export default function GuidanceList() {
     <div className="stack">
       <h1>Guidance</h1>
       <p className="lede">Short, practical notes on the conversations Heartwork helps you practise.</p>
-      <ul className="cards">
-        {pages.map((page) => (
-          <li className="card" key={page.slug}>
-            <h2>
-              <Link to={`/guidance/${page.slug}`}>{page.title}</Link>
-            </h2>
-            <p>{page.summary}</p>
-          </li>
-        ))}
-      </ul>
+      <GuidanceCards pages={pages} headingLevel="h2" />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ConfidenceFieldset } from "~/components/confidence-fieldset";
+import { GuidanceCards } from "~/components/guidance-cards";
 import { UnclaimedProblems } from "~/components/forms";
 import { MeterChart } from "~/components/meter-chart";
 import { ConfidenceRating } from "~/domain/confidence";
@@ -214,16 +215,7 @@ export default function Debrief() {
       {run.guidance.length > 0 ? (
         <section aria-labelledby="guidance-heading" className="stack">
           <h2 id="guidance-heading">Read more</h2>
-          <ul className="cards">
-            {run.guidance.map((page) => (
-              <li className="card" key={page.slug}>
-                <h3>
-                  <Link to={`/guidance/${page.slug}`}>{page.title}</Link>
-                </h3>
-                <p>{page.summary}</p>
-              </li>
-            ))}
-          </ul>
+          <GuidanceCards pages={run.guidance} headingLevel="h3" />
         </section>
       ) : null}
 

@@ -24,8 +24,20 @@ export type Flow = {
 
 export type DeadEnd = { node: number; situation: string; vertex: number };
 
+export type ConditionInputs = { readonly meters: readonly string[]; readonly visited: readonly string[] };
+
+const inputsCache = new WeakMap<ScenarioModel, ConditionInputs>();
+
 /** The meters and visited() nodes that any condition reads; nothing else can change what is offered. */
-export function conditionInputs(model: ScenarioModel): { meters: string[]; visited: string[] } {
+export function conditionInputs(model: ScenarioModel): ConditionInputs {
+  const known = inputsCache.get(model);
+  if (known) return known;
+  const inputs = findInputs(model);
+  inputsCache.set(model, inputs);
+  return inputs;
+}
+
+function findInputs(model: ScenarioModel): ConditionInputs {
   const meters = new Set<string>();
   const visited = new Set<string>();
   for (const node of model.nodes) {

@@ -21,11 +21,18 @@ export function buildGraph(size: number, edges: ReadonlyArray<readonly [number, 
 }
 
 export function reverseGraph(graph: Graph): Graph {
-  const edges: Array<[number, number]> = [];
-  for (let v = 0; v < graph.size; v += 1) {
-    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e += 1) edges.push([graph.targets[e]!, v]);
+  const { size, offsets, targets } = graph;
+  const reversedOffsets = new Int32Array(size + 1);
+  const edges = offsets[size]!;
+  for (let e = 0; e < edges; e += 1) reversedOffsets[targets[e]! + 1]! += 1;
+  for (let v = 0; v < size; v += 1) reversedOffsets[v + 1]! += reversedOffsets[v]!;
+  const fill = reversedOffsets.slice(0, size);
+  const reversedTargets = new Int32Array(edges);
+  // Sources in increasing order, as buildGraph would place them.
+  for (let v = 0; v < size; v += 1) {
+    for (let e = offsets[v]!; e < offsets[v + 1]!; e += 1) reversedTargets[fill[targets[e]!]!++] = v;
   }
-  return buildGraph(graph.size, edges);
+  return { size, offsets: reversedOffsets, targets: reversedTargets };
 }
 
 /** Breadth-first search: distance in edges from the nearest source (-1 if unreached) and parent. */

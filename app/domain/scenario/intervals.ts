@@ -1,4 +1,4 @@
-import { atomsOf, evaluate, type ComparisonOperator, type Condition, type ConditionEnv } from "./condition";
+import { atomsOf, compareValues, type ComparisonOperator, type Condition } from "./condition";
 import { clamp } from "./engine";
 import { conditionInputs, describeSituation, type DeadEnd, type Flow } from "./flow";
 import type { ScenarioModel } from "./model";
@@ -28,16 +28,31 @@ type Box = { lo: number[]; hi: number[]; must: number[]; may: number[] };
 /** What a set of conditions looks at, worked out once per choice or node. */
 type Probe = {
   conditions: Condition[];
+  /** The conditions with meters and visited() facts resolved to slots, for fast evaluation. */
+  compiled: Compiled[];
   /** Candidate values (t-1, t, t+1 of every threshold) per meter slot. */
   thresholds: Map<number, number[]>;
+  /** The same, as parallel arrays in the map's order. */
+  thresholdSlots: number[];
+  thresholdValues: number[][];
   bits: number[];
-  meterSlot: ReadonlyMap<string, number>;
-  /** Node id to its position in `bits`. */
-  bitIndex: ReadonlyMap<string, number>;
 };
+
+/** A condition whose names are resolved: meters to their slot, visited() nodes to their place in `probe.bits`. */
+type Compiled =
+  | { kind: "compare"; slot: number; op: ComparisonOperator; value: number }
+  | { kind: "visited"; position: number }
+  | { kind: "not"; operand: Compiled }
+  | { kind: "and" | "or"; left: Compiled; right: Compiled }
+  | { kind: "literal"; value: boolean };
 
 /** Meter values by slot, and the visited facts in the order of `probe.bits`. */
 type Point = { values: number[]; seen: boolean[]; probe: Probe };
+
+/** What findPoint looks for: a point where the (one) condition holds, or where none of them does. */
+const SOME_TRUE = 0;
+const ALL_FALSE = 1;
+type Wanted = typeof SOME_TRUE | typeof ALL_FALSE;
 
 const WIDEN_AFTER = 12;
 const MAX_POINTS = 50_000;
@@ -100,21 +115,27 @@ export function exploreIntervals(model: ScenarioModel): Flow {
       dirty[node] = 0;
       busy = true;
       const box = boxes[node]!;
-      model.nodes[node]!.choices.forEach(({ condition, target }, c) => {
-        let out: Box | null = copy(box);
-        const probe = probes[node]![c];
+      const choices = model.nodes[node]!.choices;
+      const nodeProbes = probes[node]!;
+      const nodeEffects = effects[node]!;
+      for (let c = 0; c < choices.length; c += 1) {
+        const { condition, target } = choices[c]!;
+        const probe = nodeProbes[c];
+        let out: Box | null;
         if (condition && probe) {
-          if (findPoint(probe, box, (on) => on[0] === true) === null) return;
-          out = refine(condition, false, out, meterSlot, visitedSlot);
-          if (!out) return;
+          if (findPoint(probe, box, SOME_TRUE) === null) continue;
+          out = refine(condition, false, copy(box), meterSlot, visitedSlot);
+          if (!out) continue;
+        } else {
+          out = copy(box);
         }
-        for (const [slot, delta] of effects[node]![c]!) {
+        for (const [slot, delta] of nodeEffects[c]!) {
           const meter = meters[slot]!;
           out.lo[slot] = clamp(out.lo[slot]! + delta, meter.min, meter.max);
           out.hi[slot] = clamp(out.hi[slot]! + delta, meter.min, meter.max);
         }
         arrive(target, out);
-      });
+      }
     }
   }
 
@@ -124,15 +145,15 @@ export function exploreIntervals(model: ScenarioModel): Flow {
   const deadEnds: DeadEnd[] = [];
   for (const [index, { node, choices }] of model.nodes.entries()) {
     const box = boxes[index];
-    choices.forEach(({ target }, c) => {
+    for (let c = 0; c < choices.length; c += 1) {
       const probe = probes[index]![c];
-      if (!box || (probe && findPoint(probe, box, (on) => on[0] === true) === null)) return;
+      if (!box || (probe && findPoint(probe, box, SOME_TRUE) === null)) continue;
       offered[index]![c] = true;
-      targets.push(target);
-    });
+      targets.push(choices[c]!.target);
+    }
     offsets.push(targets.length);
     if (!box || node.type !== "line" || choices.some((c) => c.condition === null)) continue;
-    const point = findPoint(probeOf(choices.map((c) => c.condition!)), box, (on) => on.every((value) => !value));
+    const point = findPoint(probeOf(choices.map((c) => c.condition!)), box, ALL_FALSE);
     if (point === null) continue;
     const situation =
       point === "unknown" ? "some values of its meters" : describePoint(point, inputs.meters, inputs.visited);
@@ -302,38 +323,91 @@ function makeProbe(
       thresholds.set(slot, list);
     }
   }
-  return { conditions, thresholds, bits, meterSlot, bitIndex };
+  const compiled = conditions.map((condition) => compile(condition, meterSlot, bitIndex));
+  return {
+    conditions,
+    compiled,
+    thresholds,
+    thresholdSlots: [...thresholds.keys()],
+    thresholdValues: [...thresholds.values()],
+    bits,
+  };
+}
+
+function compile(
+  condition: Condition,
+  meterSlot: ReadonlyMap<string, number>,
+  bitIndex: ReadonlyMap<string, number>,
+): Compiled {
+  switch (condition.kind) {
+    case "compare":
+      return { kind: "compare", slot: meterSlot.get(condition.meter)!, op: condition.op, value: condition.value };
+    case "visited":
+      return { kind: "visited", position: bitIndex.get(condition.node)! };
+    case "not":
+      return { kind: "not", operand: compile(condition.operand, meterSlot, bitIndex) };
+    case "and":
+    case "or":
+      return {
+        kind: condition.kind,
+        left: compile(condition.left, meterSlot, bitIndex),
+        right: compile(condition.right, meterSlot, bitIndex),
+      };
+    case "literal":
+      return condition;
+  }
+}
+
+function holds(condition: Compiled, values: readonly number[], seen: readonly boolean[]): boolean {
+  switch (condition.kind) {
+    case "compare":
+      return compareValues(values[condition.slot]!, condition.op, condition.value);
+    case "visited":
+      return seen[condition.position]!;
+    case "not":
+      return !holds(condition.operand, values, seen);
+    case "and":
+      return holds(condition.left, values, seen) && holds(condition.right, values, seen);
+    case "or":
+      return holds(condition.left, values, seen) || holds(condition.right, values, seen);
+    case "literal":
+      return condition.value;
+  }
 }
 
 /**
  * Looks for a point of the box where `wanted` holds of the conditions' values. Returns
  * the point, null when there is none, or "unknown" when there are too many to try.
+ * Points are tried in a fixed order (each meter at its low bound, high bound, then its
+ * candidates), so the point found, and the situation reported, are always the same.
  */
-function findPoint(probe: Probe, box: Box, wanted: (results: boolean[]) => boolean): Point | null | "unknown" {
+function findPoint(probe: Probe, box: Box, wanted: Wanted): Point | null | "unknown" {
   const slots: number[] = [];
-  const options: number[][] = [];
-  for (const [slot, candidates] of probe.thresholds) {
+  const options: Array<readonly number[]> = [];
+  let points = 1;
+  for (let t = 0; t < probe.thresholdSlots.length; t += 1) {
+    const slot = probe.thresholdSlots[t]!;
     const lo = box.lo[slot]!;
     const hi = box.hi[slot]!;
-    const values = new Set([lo, hi]);
-    for (const v of candidates) if (v >= lo && v <= hi) values.add(v);
+    const values = lo === hi ? [lo] : [lo, hi];
+    for (const v of probe.thresholdValues[t]!) if (v >= lo && v <= hi && !values.includes(v)) values.push(v);
     slots.push(slot);
-    options.push([...values]);
+    options.push(values);
+    points *= values.length;
   }
-  for (const [position, bit] of probe.bits.entries()) {
+  for (let position = 0; position < probe.bits.length; position += 1) {
+    const bit = probe.bits[position]!;
     slots.push(-1 - position);
-    options.push(has(box.must, bit) ? [1] : has(box.may, bit) ? [0, 1] : [0]);
+    const option = has(box.must, bit) ? ONLY_SEEN : has(box.may, bit) ? EITHER : NEVER_SEEN;
+    options.push(option);
+    points *= option.length;
   }
-  if (options.reduce((total, o) => total * o.length, 1) > MAX_POINTS) return "unknown";
+  if (points > MAX_POINTS) return "unknown";
 
   const values = box.lo.slice();
   const seen = probe.bits.map((bit) => has(box.must, bit));
-  const env: ConditionEnv = {
-    meter: (id) => values[probe.meterSlot.get(id)!]!,
-    visited: (id) => seen[probe.bitIndex.get(id)!]!,
-  };
-  const index = options.map(() => 0);
-  const results = probe.conditions.map(() => false);
+  const index = new Array<number>(options.length).fill(0);
+  const compiled = probe.compiled;
   for (;;) {
     for (let d = 0; d < slots.length; d += 1) {
       const slot = slots[d]!;
@@ -341,13 +415,23 @@ function findPoint(probe: Probe, box: Box, wanted: (results: boolean[]) => boole
       if (slot >= 0) values[slot] = option;
       else seen[-1 - slot] = option === 1;
     }
-    for (let c = 0; c < results.length; c += 1) results[c] = evaluate(probe.conditions[c]!, env);
-    if (wanted(results)) return { values, seen, probe };
+    if (wanted === SOME_TRUE ? holds(compiled[0]!, values, seen) : noneHolds(compiled, values, seen)) {
+      return { values, seen, probe };
+    }
     let d = 0;
     while (d < options.length && index[d] === options[d]!.length - 1) index[d++] = 0;
     if (d === options.length) return null;
     index[d]! += 1;
   }
+}
+
+const ONLY_SEEN: readonly number[] = [1];
+const NEVER_SEEN: readonly number[] = [0];
+const EITHER: readonly number[] = [0, 1];
+
+function noneHolds(conditions: readonly Compiled[], values: readonly number[], seen: readonly boolean[]): boolean {
+  for (const condition of conditions) if (holds(condition, values, seen)) return false;
+  return true;
 }
 
 /** A dead end's situation, naming only the meters and nodes its conditions look at. */

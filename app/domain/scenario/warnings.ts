@@ -10,36 +10,48 @@ import type { Scenario } from "./schema";
 /** People read aloud at about 150 words a minute, so 30 seconds is about 75 words. */
 export const MAX_SPOKEN_WORDS = 75;
 
+/** Any white space but a single plain space. */
+const UNUSUAL_SPACE = /[^\S ]| {2}/;
+
 export function checkWarnings(scenario: Scenario, report: Report): void {
   const changed = new Set<string>();
   const read = new Set<string>();
 
-  scenario.nodes.forEach((node, n) => {
-    if (node.type !== "line") return;
+  const nodes = scenario.nodes;
+  for (let n = 0; n < nodes.length; n += 1) {
+    const node = nodes[n]!;
+    if (node.type !== "line") continue;
     checkLength(node.text, ["nodes", n, "text"], report);
     const words = new Map<string, number>();
-    node.choices.forEach((choice, c) => {
-      const path = ["nodes", n, "choices", c];
+    const choices = node.choices;
+    for (let c = 0; c < choices.length; c += 1) {
+      const choice = choices[c]!;
       if (choice.note === undefined) {
-        report.warning("missing-note", path, `choice "${choice.id}" has no coach's note: say why it helps or hurts`);
+        report.warning(
+          "missing-note",
+          ["nodes", n, "choices", c],
+          `choice "${choice.id}" has no coach's note: say why it helps or hurts`,
+        );
       }
-      for (const [meter, delta] of Object.entries(choice.effects)) if (delta !== 0) changed.add(meter);
+      for (const meter in choice.effects) if (choice.effects[meter] !== 0) changed.add(meter);
       const parsed = choice.when === undefined ? undefined : parseCondition(choice.when);
       if (parsed?.ok) for (const atom of atomsOf(parsed.condition)) if (atom.kind === "compare") read.add(atom.meter);
-      const normalised = choice.says.toLowerCase().replace(/\s+/g, " ");
+      const lower = choice.says.toLowerCase();
+      // Most lines have single spaces only; the regular expression is then not needed.
+      const normalised = UNUSUAL_SPACE.test(lower) ? lower.replace(/\s+/g, " ") : lower;
       const earlier = words.get(normalised);
       if (earlier !== undefined) {
         report.warning(
           "duplicate-words",
-          [...path, "says"],
+          ["nodes", n, "choices", c, "says"],
           `choice "${choice.id}" says the same as choice ${earlier + 1} here`,
         );
       } else {
         words.set(normalised, c);
       }
-      checkLength(choice.says, [...path, "says"], report);
-    });
-  });
+      if (choice.says.length > 2 * MAX_SPOKEN_WORDS) checkLength(choice.says, ["nodes", n, "choices", c, "says"], report);
+    }
+  }
 
   scenario.meters.forEach((meter, m) => {
     const path = ["meters", m, "id"];
