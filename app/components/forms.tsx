@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { Label } from "./ui/label";
 
@@ -44,6 +44,42 @@ export function TextField({ meta, label, hint, type = "text", autoComplete, spel
         aria-describedby={describedBy(hint ? hintId : undefined, hasErrors && meta.errorId)}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
+      />
+    </div>
+  );
+}
+
+/** A long-text field with its label, hint, error and a stated limit. */
+export function TextAreaField({
+  meta,
+  label,
+  hint,
+  rows = 6,
+  onInput,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  hint?: ReactNode;
+  rows?: number;
+  onInput?: () => void;
+}) {
+  const hintId = `${meta.id}-hint`;
+  const hasErrors = Boolean(meta.errors?.length);
+  return (
+    <div className={hasErrors ? "field field--error" : "field"}>
+      <Label htmlFor={meta.id}>{label}</Label>
+      {hint ? (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={meta.errorId} errors={meta.errors} />
+      <textarea
+        {...getTextareaProps(meta, { ariaAttributes: false })}
+        rows={rows}
+        onInput={onInput}
+        aria-invalid={hasErrors || undefined}
+        aria-describedby={describedBy(hint ? hintId : undefined, hasErrors && meta.errorId)}
       />
     </div>
   );
@@ -143,9 +179,9 @@ function ProblemList({
   const problems = Object.entries(errors).flatMap(([name, messages]) => {
     if (!messages?.length) return [];
     const root = rootName(name);
-    const label = labels[root];
+    const label = labels[name] ?? labels[root];
     const text = label ? `${label}: ${messages.join(" ")}` : messages.join(" ");
-    const field = fields[root];
+    const field = fields[name] ?? fields[root];
     return [{ key: name, text, href: field && label ? `#${field.id}` : null }];
   });
   if (!problems.length) return null;

@@ -10,6 +10,7 @@ import { MeterChart } from "~/components/meter-chart";
 import { ConfidenceRating } from "~/domain/confidence";
 import { buildDebrief } from "~/domain/debrief";
 import { describeMinutes } from "~/domain/practice-time";
+import { hasPermission } from "~/domain/roles";
 import { getRun, recordConfidenceAfter, tryAgainFrom } from "~/models/practice-run.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
@@ -61,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     turningPoints: debrief.turningPoints,
     skills: debrief.skills.map((skill) => skills.get(skill)?.label ?? skill),
     guidance,
+    canReflect: hasPermission(user.roles, "read:journal:own"),
   };
 }
 
@@ -220,8 +222,16 @@ export default function Debrief() {
       ) : null}
 
       <div className="actions">
+        {run.canReflect ? (
+          <Form method="post" action="/journal/new">
+            <input type="hidden" name="runId" value={run.runId} />
+            <button type="submit" className="button">
+              Reflect on this conversation
+            </button>
+          </Form>
+        ) : null}
         <Form method="post" action={`/practise/${run.slug}`}>
-          <button type="submit" className="button">
+          <button type="submit" className="button button--secondary">
             Try this conversation again
           </button>
         </Form>

@@ -25,6 +25,7 @@ type Fixtures = {
   /** The practitioner's practice runs: one in progress, one completed. */
   runInProgress: string;
   runCompleted: string;
+  reflection: string;
 };
 
 type Actor = "anonymous" | { email: string; address: string };
@@ -170,6 +171,47 @@ const ACTIONS: Action[] = [
     actor: ADMIN,
     path: () => "/admin/teams",
     valid: (f) => ({ intent: "rename", teamId: f.otherTeamId, name: "Early Years Team" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /journal/new",
+    route: "/journal/new",
+    file: "journal.new.tsx",
+    fields: ["framework", "runId"],
+    actor: PRACTITIONER,
+    path: () => "/journal/new",
+    valid: (f) => ({ framework: "gibbs", runId: f.runCompleted }),
+    hasIntent: false,
+    emptyIsValid: true,
+  },
+  {
+    name: "POST /journal/:reflectionId intent=save",
+    route: "/journal/:reflectionId",
+    file: "journal.$reflectionId.tsx",
+    fields: ["intent", "title", "answer.what", "answer.so-what", "answer.now-what"],
+    actor: PRACTITIONER,
+    path: (f) => `/journal/${f.reflection}`,
+    valid: () => ({ intent: "save", title: "T", "answer.what": "a", "answer.so-what": "b", "answer.now-what": "c" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /journal/:reflectionId intent=share",
+    route: "/journal/:reflectionId",
+    file: "journal.$reflectionId.tsx",
+    fields: ["intent"],
+    actor: PRACTITIONER,
+    path: (f) => `/journal/${f.reflection}`,
+    valid: () => ({ intent: "share" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /journal/:reflectionId intent=unshare",
+    route: "/journal/:reflectionId",
+    file: "journal.$reflectionId.tsx",
+    fields: ["intent"],
+    actor: PRACTITIONER,
+    path: (f) => `/journal/${f.reflection}`,
+    valid: () => ({ intent: "unshare" }),
     hasIntent: true,
   },
   {
@@ -361,6 +403,7 @@ async function snapshot() {
       select: { id: true, status: true, stepCount: true, state: true, confidenceBefore: true, confidenceAfter: true },
     }),
     server.db.practiceStep.count(),
+    server.db.reflection.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, answers: true, sharedAt: true } }),
   ]);
   const [users, teams, memberships, invitations, sessions, auditEvents] = await Promise.all([
     server.db.user.findMany({
@@ -447,7 +490,7 @@ beforeAll(async () => {
 });
 
 /** Two runs of the practitioner's, made through the app: one in progress, one marked completed. */
-async function practiceRuns(): Promise<Pick<Fixtures, "runInProgress" | "runCompleted">> {
+async function practiceRuns(): Promise<Pick<Fixtures, "runInProgress" | "runCompleted" | "reflection">> {
   const actor = PRACTITIONER as Exclude<Actor, "anonymous">;
   const practitioner = await signedIn(server, actor.email, "198.18.20.51");
   const startRun = async () => {
@@ -460,7 +503,10 @@ async function practiceRuns(): Promise<Pick<Fixtures, "runInProgress" | "runComp
   const runCompleted = await startRun();
   await practitioner.post(`/practise/runs/${runCompleted}`, { intent: "move", step: "0", choice: "introduce-and-check-time" });
   await server.db.practiceRun.update({ where: { id: runCompleted }, data: { status: "completed", endedAt: new Date() } });
-  return { runInProgress, runCompleted };
+  const started = await practitioner.post("/journal/new", {});
+  const reflection = started.headers.get("Location")?.split("/").pop();
+  if (started.status !== 302 || !reflection) throw new Error(`Starting a reflection answered ${started.status}`);
+  return { runInProgress, runCompleted, reflection };
 }
 afterAll(async () => {
   await server.close();

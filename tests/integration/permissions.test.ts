@@ -61,6 +61,8 @@ type Fixtures = {
   eastmoorInvitations: Record<Persona, string>;
   /** The practitioner's practice runs: one in progress, one to abandon, one completed. */
   runs: { inProgress: string; toAbandon: string; completed: string };
+  /** A private reflection of the practitioner's. */
+  reflection: string;
 };
 
 type Row = {
@@ -128,7 +130,20 @@ const MATRIX: Row[] = [
   { name: "POST /practise/runs/:runId/debrief (confidence after)", files: ["practise.runs.$runId.debrief.tsx"], method: "POST",
     path: (f) => `/practise/runs/${f.runs.completed}/debrief`, body: () => ({ intent: "confidence", confidenceAfter: "4" }), intent: "confidence",
                                                                                          expect: "302:login  302:here     404       404       403       403       403" },
-  get("/journal",            ["journal.tsx"],                                            "302:login  200          200       403       403       403       403"),
+  get("/journal",            ["journal._index.tsx"],                                     "302:login  200          200       403       403       403       403", { text: { 200: "Write a reflection" } }),
+  get("/journal/new",        ["journal.new.tsx"],                                        "302:login  302:/journal 302:/journal 403    403       403       403"),
+  { name: "GET /journal/:reflectionId (the practitioner's private reflection)", files: ["journal.$reflectionId.tsx"], method: "GET",
+    path: (f) => `/journal/${f.reflection}`,                                              expect: "302:login  200          404       403       403       403       403", text: { 200: "Only you can read this reflection" } },
+  get("/journal/no-such-reflection", ["journal.$reflectionId.tsx"],                      "302:login  404          404       403       403       403       403"),
+  { name: "POST /journal/new (start writing)", files: ["journal.new.tsx"], method: "POST", path: () => "/journal/new",
+    body: () => ({ framework: "gibbs" }),                                                 expect: "302:login  302:reflection 302:reflection 403 403     403       403" },
+  { name: "POST /journal/:reflectionId intent=save", files: ["journal.$reflectionId.tsx"], method: "POST", intent: "save",
+    path: (f) => `/journal/${f.reflection}`, body: () => ({ intent: "save", title: "Matrix", "answer.what": "Written" }),
+                                                                                         expect: "302:login  302:here     404       403       403       403       403" },
+  { name: "POST /journal/:reflectionId intent=share", files: ["journal.$reflectionId.tsx"], method: "POST", intent: "share",
+    path: (f) => `/journal/${f.reflection}`, body: () => ({ intent: "share" }),          expect: "302:login  302:here     404       403       403       403       403" },
+  { name: "POST /journal/:reflectionId intent=unshare", files: ["journal.$reflectionId.tsx"], method: "POST", intent: "unshare",
+    path: (f) => `/journal/${f.reflection}`, body: () => ({ intent: "unshare" }),        expect: "302:login  302:here     404       403       403       403       403" },
   get("/supervision",        ["supervision.tsx"],                                        "302:login  200          200       403       403       403       403"),
   get("/team",               ["team.tsx"],                                               "302:login  403          200       403       403       403       403"),
   get("/studio",             ["studio.tsx"],                                             "302:login  403          403       200       200       403       403"),
@@ -209,7 +224,7 @@ const MATRIX: Row[] = [
 
 const ROUTES_DIR = path.resolve("app", "routes");
 
-type Expectation = { status: number; location?: "login" | "here" | "run" | string };
+type Expectation = { status: number; location?: "login" | "here" | "run" | "reflection" | string };
 
 function parseExpectation(token: string): Expectation {
   const [status, location] = token.split(":");
@@ -340,7 +355,12 @@ async function prepareFixtures(): Promise<Fixtures> {
   await practitioner.post(`/practise/runs/${runs.completed}`, { intent: "move", step: "0", choice: "introduce-and-check-time" });
   await server.db.practiceRun.update({ where: { id: runs.completed }, data: { status: "completed", endedAt: new Date() } });
 
+  const started = await practitioner.post("/journal/new", {});
+  const reflection = started.headers.get("Location")?.split("/").pop();
+  if (started.status !== 302 || !reflection) throw new Error("Starting a reflection failed");
+
   return {
+    reflection,
     runs,
     names,
     northbridgePerson: { id: person.id, access },
@@ -405,6 +425,8 @@ describe("the permission matrix", () => {
       const signIn = pathname === "/home" ? "/login" : `/login?${new URLSearchParams({ redirectTo: pathname })}`;
       if (expected.location === "run") {
         expect(response.headers.get("Location")).toMatch(/^\/practise\/runs\/\w+$/);
+      } else if (expected.location === "reflection") {
+        expect(response.headers.get("Location")).toMatch(/^\/journal\/\w+$/);
       } else {
         const where = { login: signIn, here: pathname }[expected.location] ?? expected.location;
         expect(response.headers.get("Location")).toBe(where);

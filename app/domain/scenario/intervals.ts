@@ -94,9 +94,18 @@ export function exploreIntervals(model: ScenarioModel): Flow {
       add(box.may, slot);
     }
     const known = boxes[node];
-    if (!known) boxes[node] = box;
+    // The scratch box is reused for the next choice, so a node keeps a copy of it.
+    if (!known) boxes[node] = box === scratch ? copy(box) : box;
     else if (!joinInto(known, box, (changes[node]! += 1) > WIDEN_AFTER ? meters : undefined)) return;
     dirty[node] = 1;
+  };
+
+  /** Where a choice's outgoing box is worked out, to spare an allocation per choice and sweep. */
+  const scratch: Box = {
+    lo: meters.map(() => 0),
+    hi: meters.map(() => 0),
+    must: new Array<number>(words).fill(0),
+    may: new Array<number>(words).fill(0),
   };
 
   const first: Box = {
@@ -124,10 +133,10 @@ export function exploreIntervals(model: ScenarioModel): Flow {
         let out: Box | null;
         if (condition && probe) {
           if (findPoint(probe, box, SOME_TRUE) === null) continue;
-          out = refine(condition, false, copy(box), meterSlot, visitedSlot);
+          out = refine(condition, false, copyInto(scratch, box), meterSlot, visitedSlot);
           if (!out) continue;
         } else {
-          out = copy(box);
+          out = copyInto(scratch, box);
         }
         for (const [slot, delta] of nodeEffects[c]!) {
           const meter = meters[slot]!;
@@ -203,6 +212,18 @@ function depthFirstOrder(model: ScenarioModel): number[] {
 
 function copy(box: Box): Box {
   return { lo: box.lo.slice(), hi: box.hi.slice(), must: box.must.slice(), may: box.may.slice() };
+}
+
+function copyInto(into: Box, box: Box): Box {
+  for (let i = 0; i < box.lo.length; i += 1) {
+    into.lo[i] = box.lo[i]!;
+    into.hi[i] = box.hi[i]!;
+  }
+  for (let w = 0; w < box.must.length; w += 1) {
+    into.must[w] = box.must[w]!;
+    into.may[w] = box.may[w]!;
+  }
+  return into;
 }
 
 /** Widens `into` to contain `box`; true when it changed. With `widen`, a moving bound jumps to the meter's limit. */

@@ -27,18 +27,13 @@ export type Locator = {
 
 /** 1-based line and column of an offset, counting lines at "\n" as the `yaml` package does. */
 export function createPositions(source: string): (offset: number) => Position {
-  let lineStarts: Int32Array | undefined;
-  const starts = (): Int32Array => {
-    if (lineStarts) return lineStarts;
-    let lines = 1;
-    for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lines += 1;
-    lineStarts = new Int32Array(lines);
-    let line = 1;
-    for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts[line++] = i + 1;
-    return lineStarts;
-  };
+  let lineStarts: number[] | undefined;
   return (offset) => {
-    const table = starts();
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    }
+    const table = lineStarts;
     let low = 0;
     let high = table.length - 1;
     while (low < high) {
@@ -61,22 +56,16 @@ export function createLocator(source: string, tree: SourceTree): Locator {
   const at = (offset: number): number => offset + shift;
   const text = source;
 
-  let childStart: Int32Array | undefined;
-  let childList: Int32Array | undefined;
-  /** Children in document order, as a compact adjacency list built on first use. */
-  const children = (node: number): Int32Array => {
-    if (!childStart || !childList) {
-      childStart = new Int32Array(count + 1);
-      for (let id = 1; id < count; id += 1) childStart[tree.parent[id]! + 1]! += 1;
-      for (let id = 0; id < count; id += 1) childStart[id + 1]! += childStart[id]!;
-      const fill = childStart.slice(0, count);
-      childList = new Int32Array(Math.max(0, count - 1));
-      for (let id = 1; id < count; id += 1) {
-        const p = tree.parent[id]!;
-        if (p >= 0) childList[fill[p]!++] = id;
-      }
-    }
-    return childList.subarray(childStart[node]!, childStart[node + 1]!);
+  /** Children in document order: they follow their parent, each after the previous one's subtree. */
+  const childCache = new Map<number, number[]>();
+  const children = (node: number): readonly number[] => {
+    const known = childCache.get(node);
+    if (known) return known;
+    const list: number[] = [];
+    const last = node + tree.size[node]!;
+    for (let id = node + 1; id < last; id += Math.max(1, tree.size[id]!)) list.push(id);
+    childCache.set(node, list);
+    return list;
   };
 
   const isEmpty = (node: number): boolean => kind[node] === KIND_NONE && value[node] === null;
@@ -95,18 +84,33 @@ export function createLocator(source: string, tree: SourceTree): Locator {
     }
   };
 
-  /** An empty value sits just after its colon and the spaces on the same line. */
   const skipSpaces = (from: number): number => {
     let i = from;
     while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i += 1;
     return i;
   };
-  const emptyStart = (node: number): number => skipSpaces(at(tree.start[node]!));
+  /** An empty value sits just after its colon and the spaces on the same line. */
+  const emptyStart = (node: number): number => {
+    let i = skipSpaces(at(tree.start[node]!));
+    // An anchor or tag with nothing after it: the empty value follows them.
+    while (text.charCodeAt(i) === 0x26 || text.charCodeAt(i) === 0x21) {
+      while (i < text.length && !isSpace(text.charCodeAt(i))) i += 1;
+      i = skipSpaces(i);
+    }
+    return i;
+  };
 
   const startOf = (node: number): number => {
     const empty = emptyEntries.get(node);
     if (empty !== undefined) return skipSpaces(empty);
-    return isEmpty(node) ? emptyStart(node) : contentStart(node);
+    if (kind[node] !== KIND_NONE || isAlias(node)) return contentStart(node);
+    return emptyStart(node);
+  };
+
+  /** A node with no kind is an alias, or an empty value (perhaps with a tag or an anchor). */
+  const isAlias = (node: number): boolean => {
+    const content = contentStart(node);
+    return text.charCodeAt(content) === 0x2a && content < at(tree.end[node]!);
   };
 
   /** The first character between two offsets that is not a space or line break. */
@@ -140,7 +144,7 @@ export function createLocator(source: string, tree: SourceTree): Locator {
     if (kind[node] === KIND_MAPPING) {
       const list = children(node);
       const wanted = String(segment);
-      for (let i = 0; i < list.length; ) {
+      for (let i = 0; i < list.length;) {
         const key = list[i]!;
         // The next node is this key's value when a colon comes between them.
         const next = i + 1 < list.length ? list[i + 1]! : NONE;
@@ -179,7 +183,7 @@ export function createLocator(source: string, tree: SourceTree): Locator {
       const last = at(tree.end[node]!);
       result = [];
       let next = 0;
-      for (let dash = first; dash !== -1; ) {
+      for (let dash = first; dash !== -1;) {
         let nextDash = -1;
         for (let nl = text.indexOf("\n", dash); nl !== -1 && nl + 1 < last; nl = text.indexOf("\n", nl + 1)) {
           const candidate = nl + 1 + column;
@@ -239,7 +243,8 @@ export function createLocator(source: string, tree: SourceTree): Locator {
     inside: (path, offset) => {
       const node = find(path)?.node;
       const from = offsetOf(node);
-      if (node === undefined || kind[node] !== KIND_SCALAR || typeof value[node] !== "string") return position(from);
+      if (node === undefined || typeof value[node] !== "string") return position(from);
+      if (kind[node] !== KIND_SCALAR && (kind[node] !== KIND_NONE || isAlias(node))) return position(from);
       const first = text.charCodeAt(from);
       const quote = first === 0x22 || first === 0x27 ? 1 : 0;
       const content = value[node] as string;

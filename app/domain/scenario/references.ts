@@ -28,39 +28,57 @@ export function checkReferences(scenario: Scenario, fileName: string, context: C
   if (!nodeIds.has(scenario.start)) report.error("unknown-node", ["start"], `start names no node: "${scenario.start}"`);
   scenario.skills.forEach((skill, i) => checkSkill(skill, ["skills", i], skills, report));
 
-  scenario.nodes.forEach((node, n) => {
-    const at = ["nodes", n];
+  const nodes = scenario.nodes;
+  for (let n = 0; n < nodes.length; n += 1) {
+    const node = nodes[n]!;
     if (node.type === "pause") {
-      if (!nodeIds.has(node.next)) report.error("unknown-node", [...at, "next"], `next names no node: "${node.next}"`);
-      return;
+      if (!nodeIds.has(node.next))
+        report.error("unknown-node", ["nodes", n, "next"], `next names no node: "${node.next}"`);
+      continue;
     }
     if (node.type === "ending") {
       node.guidance.forEach((page, g) => {
         if (!pages.has(page)) {
-          report.error("missing-guidance", [...at, "guidance", g], `no guidance page "${page}" in content/guidance/`);
+          report.error(
+            "missing-guidance",
+            ["nodes", n, "guidance", g],
+            `no guidance page "${page}" in content/guidance/`,
+          );
         }
       });
-      return;
+      continue;
     }
     if (node.speaker !== undefined && !personaIds.has(node.speaker)) {
-      report.error("unknown-persona", [...at, "speaker"], `speaker names no persona: "${node.speaker}"`);
+      report.error("unknown-persona", ["nodes", n, "speaker"], `speaker names no persona: "${node.speaker}"`);
     }
-    unique(node.choices, "choice", [...at, "choices"], report, ` at node "${node.id}"`);
-    node.choices.forEach((choice, c) => {
-      const path = [...at, "choices", c];
-      if (!nodeIds.has(choice.next))
-        report.error("unknown-node", [...path, "next"], `next names no node: "${choice.next}"`);
-      for (const meter of Object.keys(choice.effects)) {
+    unique(node.choices, "choice", ["nodes", n, "choices"], report, ` at node "${node.id}"`);
+    const choices = node.choices;
+    for (let c = 0; c < choices.length; c += 1) {
+      const choice = choices[c]!;
+      if (!nodeIds.has(choice.next)) {
+        report.error("unknown-node", ["nodes", n, "choices", c, "next"], `next names no node: "${choice.next}"`);
+      }
+      for (const meter in choice.effects) {
         if (!meterIds.has(meter)) {
-          report.error("unknown-meter", [...path, "effects", meter], `"${meter}" is not a declared meter`, {
-            key: true,
-          });
+          report.error(
+            "unknown-meter",
+            ["nodes", n, "choices", c, "effects", meter],
+            `"${meter}" is not a declared meter`,
+            {
+              key: true,
+            },
+          );
         }
       }
-      choice.skills.forEach((skill, s) => checkSkill(skill, [...path, "skills", s], skills, report));
-      if (choice.when !== undefined) checkCondition(choice.when, [...path, "when"], nodeIds, meterIds, report);
-    });
-  });
+      for (let s = 0; s < choice.skills.length; s += 1) {
+        if (!skills.has(choice.skills[s]!))
+          checkSkill(choice.skills[s]!, ["nodes", n, "choices", c, "skills", s], skills, report);
+      }
+      if (choice.when !== undefined) {
+        checkCondition(choice.when, ["nodes", n, "choices", c, "when"], nodeIds, meterIds, report);
+      }
+    }
+  }
 }
 
 function checkCondition(

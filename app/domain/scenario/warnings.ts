@@ -49,7 +49,8 @@ export function checkWarnings(scenario: Scenario, report: Report): void {
       } else {
         words.set(normalised, c);
       }
-      if (choice.says.length > 2 * MAX_SPOKEN_WORDS) checkLength(choice.says, ["nodes", n, "choices", c, "says"], report);
+      if (choice.says.length > 2 * MAX_SPOKEN_WORDS)
+        checkLength(choice.says, ["nodes", n, "choices", c, "says"], report);
     }
   }
 

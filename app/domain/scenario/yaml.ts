@@ -5,8 +5,8 @@ import type { Severity } from "./problem";
  * Reads a YAML file with js-yaml and keeps, beside the value, where every node of it
  * starts: locate.ts turns a data path into a line and column from that. js-yaml calls
  * a listener when it opens and closes each node; the nodes form a tree in the order
- * they start, so a node's start offset, end offset, kind and value are kept in flat
- * arrays indexed by that order, with a parent link. Nothing here is looked at again
+ * they start, so a node's start offset, end offset, kind, value and the size of its
+ * subtree are kept in flat arrays indexed by that order. Nothing here is looked at again
  * unless the checker has something to report.
  */
 export type SourceTree = {
@@ -18,7 +18,8 @@ export type SourceTree = {
   start: Int32Array;
   /** Offset at which the parser closed the node. */
   end: Int32Array;
-  parent: Int32Array;
+  /** The number of nodes in the node's subtree, itself included: its children follow it in order. */
+  size: Int32Array;
   kind: Uint8Array;
   /** The node's value as the parser built it (for keys and text). */
   value: unknown[];
@@ -50,7 +51,7 @@ const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const FLOAT =
   /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 
-/** Plain scalars that start with a letter other than n, N, t, T, f, F, or a space, are text: skip the patterns. */
+/** Only a plain scalar that starts with a digit, a sign or a dot can be a number; most are words. */
 function mayBeNumber(data: string): boolean {
   const c = data.charCodeAt(0);
   return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
@@ -98,8 +99,6 @@ export const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, bo
 
 /** More nodes than this reached through aliases is an attack or a mistake, never a scenario. */
 const EXPANSION_FACTOR = 10;
-/** js-yaml refuses nesting deeper than this (its default maxDepth) as a syntax error. */
-const MAX_NESTING = 100;
 const EXPANSION_MINIMUM = 10_000;
 const MAX_EXPANDED_DEPTH = 200;
 
@@ -108,24 +107,20 @@ export function parseYaml(source: string): ParsedYaml {
   let capacity = Math.max(64, source.length >> 4);
   let start = new Int32Array(capacity);
   let end = new Int32Array(capacity);
-  let parent = new Int32Array(capacity);
+  let size = new Int32Array(capacity);
   let kind = new Uint8Array(capacity);
   const value: unknown[] = [];
-  // js-yaml refuses to nest deeper than its maxDepth (100), so this stack is enough.
-  const stack = new Int32Array(MAX_NESTING + 2);
+  // The nodes open around the current one. js-yaml refuses to nest deeper than 100.
+  let stack = new Int32Array(128);
   let depth = 0;
   let count = 0;
   let aliases = false;
 
   const grow = (): void => {
     capacity *= 2;
-    const copy = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
     start = copy(start, new Int32Array(capacity));
     end = copy(end, new Int32Array(capacity));
-    parent = copy(parent, new Int32Array(capacity));
+    size = copy(size, new Int32Array(capacity));
     kind = copy(kind, new Uint8Array(capacity));
   };
 
@@ -134,13 +129,14 @@ export function parseYaml(source: string): ParsedYaml {
       if (count === capacity) grow();
       const id = count++;
       start[id] = state.position;
-      parent[id] = depth === 0 ? -1 : stack[depth - 1]!;
+      if (depth === stack.length) stack = copy(stack, new Int32Array(depth * 2));
       stack[depth++] = id;
       value.push(undefined);
       return;
     }
     const id = stack[--depth]!;
     end[id] = state.position;
+    size[id] = count - id;
     const result: unknown = state.result;
     value[id] = result;
     const k = state.kind as string | null;
@@ -155,7 +151,7 @@ export function parseYaml(source: string): ParsedYaml {
   };
 
   const warnings: YamlProblem[] = [];
-  const tree = (): SourceTree => ({ shift, count, start, end, parent, kind, value });
+  const tree = (): SourceTree => ({ shift, count, start, end, size, kind, value });
   let data: unknown;
   try {
     data = load(source, {
@@ -163,18 +159,58 @@ export function parseYaml(source: string): ParsedYaml {
       listener,
       onWarning: (warning) => {
         // The yaml package accepted text lines less indented than their key; so does the checker.
-        if (!/^deficient indentation/.test(warning.reason)) warnings.push(problemOf(warning, "warning", shift, source.length));
+        if (!/^deficient indentation/.test(warning.reason))
+          warnings.push(problemOf(warning, "warning", shift, source.length));
       },
     });
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
-    return { ok: false, error: problemOf(error, "error", shift, source.length), tree: tree(), warnings };
+    const problem = problemOf(error, "error", shift, source.length);
+    // js-yaml gives no position for a second document: it starts where the first ends.
+    if (/^expected a single document/.test(error.reason) && count > 0)
+      problem.offset = nextToken(source, end[0]! + shift);
+    // It reports an unknown tag after reading its node; point at the tag, as editors do.
+    if (/^unknown tag/.test(error.reason)) problem.offset = tagBefore(source, problem.offset);
+    return { ok: false, error: problem, tree: tree(), warnings };
   }
   if (aliases) {
     const trouble = aliasTrouble(data, Math.max(EXPANSION_MINIMUM, count * EXPANSION_FACTOR));
-    if (trouble) return { ok: false, error: { offset: 0, severity: "error", message: trouble }, tree: tree(), warnings };
+    if (trouble)
+      return { ok: false, error: { offset: 0, severity: "error", message: trouble }, tree: tree(), warnings };
   }
   return { ok: true, value: data, tree: tree(), warnings };
+}
+
+/** The first offset from `from` that is not space, a line break or a comment. */
+function nextToken(source: string, from: number): number {
+  let i = from;
+  while (i < source.length) {
+    const c = source.charCodeAt(i);
+    if (c === 0x23) while (i < source.length && source.charCodeAt(i) !== 0x0a) i += 1;
+    else if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i += 1;
+    else break;
+  }
+  return Math.min(i, source.length);
+}
+
+/** The start of the last tag ("!" after a space or a bracket) on the line before `offset`. */
+function tagBefore(source: string, offset: number): number {
+  const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
+  for (let i = Math.min(offset, source.length - 1); i >= lineStart; i -= 1) {
+    const before = i === lineStart ? 0x20 : source.charCodeAt(i - 1);
+    if (
+      source.charCodeAt(i) === 0x21 &&
+      (before === 0x20 || before === 0x09 || before === 0x5b || before === 0x7b || before === 0x2c)
+    ) {
+      return i;
+    }
+  }
+  return offset;
+}
+
+function copy<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 function problemOf(error: YAMLException, severity: Severity, shift: number, length: number): YamlProblem {
@@ -190,7 +226,10 @@ const MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^duplicated mapping key/, "Map keys must be unique"],
   [/^expected a single document in the stream/, "Source contains multiple documents"],
   [/^tab characters must not be used in indentation/, "Tabs are not allowed as indentation"],
+  [/^incomplete explicit mapping pair/, "A colon with no key before it"],
   [/^bad indentation of a (mapping|sequence) entry/, "Bad indentation of a $1 entry"],
+  [/^unknown tag !<tag:yaml\.org,2002:([^>]*)>/, "Unknown tag !!$1"],
+  [/^unknown tag !<([^>]*)>/, "Unknown tag $1"],
 ];
 
 function yamlMessage(reason: string | undefined): string {
@@ -229,7 +268,8 @@ function aliasTrouble(root: unknown, limit: number): string | undefined {
   try {
     if (size(root, 0) > limit) return "the file could not be read: its aliases expand it far beyond its size";
   } catch (error) {
-    if (error instanceof AliasCycle) return "the file could not be read: an alias refers to a node that contains it, or aliases nest too deeply";
+    if (error instanceof AliasCycle)
+      return "the file could not be read: an alias refers to a node that contains it, or aliases nest too deeply";
     throw error;
   }
   return undefined;

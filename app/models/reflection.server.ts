@@ -1,0 +1,149 @@
+import { FRAMEWORKS, isFrameworkId, type FrameworkId } from "~/domain/reflection";
+import { prisma } from "~/services/db.server";
+
+// Every query names the writer in its `where`: a reflection is only ever found by
+// the person who wrote it. (Supervisors will see shared ones through their own query.)
+
+function parseAnswers(json: string): Record<string, string> {
+  const value: unknown = JSON.parse(json);
+  if (typeof value !== "object" || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+export async function organisationFramework(organisationId: string): Promise<FrameworkId> {
+  const organisation = await prisma.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { reflectionFramework: true },
+  });
+  return isFrameworkId(organisation.reflectionFramework) ? organisation.reflectionFramework : "what-so-what-now-what";
+}
+
+export async function createReflection(input: {
+  userId: string;
+  organisationId: string;
+  framework: FrameworkId;
+  runId: string | null;
+}): Promise<string | null> {
+  let title = "";
+  if (input.runId) {
+    const run = await prisma.practiceRun.findFirst({
+      where: { id: input.runId, userId: input.userId },
+      select: { scenarioVersion: { select: { scenario: { select: { title: true } } } } },
+    });
+    if (!run) return null;
+    title = `After practising: ${run.scenarioVersion.scenario.title}`;
+  }
+  const reflection = await prisma.reflection.create({
+    data: { userId: input.userId, organisationId: input.organisationId, framework: input.framework, runId: input.runId, title },
+    select: { id: true },
+  });
+  return reflection.id;
+}
+
+export async function getOwnReflection(userId: string, id: string) {
+  const reflection = await prisma.reflection.findFirst({
+    where: { id, userId },
+    select: {
+      id: true,
+      framework: true,
+      title: true,
+      answers: true,
+      sharedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      run: { select: { id: true, scenarioVersion: { select: { scenario: { select: { title: true } } } } } },
+    },
+  });
+  if (!reflection) return null;
+  const framework = isFrameworkId(reflection.framework) ? reflection.framework : "what-so-what-now-what";
+  return { ...reflection, framework, prompts: FRAMEWORKS[framework].prompts, answers: parseAnswers(reflection.answers) };
+}
+
+export async function saveReflection(
+  userId: string,
+  id: string,
+  content: { title: string; answers: Record<string, string> },
+): Promise<boolean> {
+  const { count } = await prisma.reflection.updateMany({
+    where: { id, userId },
+    data: { title: content.title, answers: JSON.stringify(content.answers) },
+  });
+  return count === 1;
+}
+
+/** Sharing is the writer's choice, and reversible at once. */
+export async function setShared(userId: string, id: string, shared: boolean): Promise<boolean> {
+  const { count } = await prisma.reflection.updateMany({
+    where: { id, userId },
+    data: { sharedAt: shared ? new Date() : null },
+  });
+  return count === 1;
+}
+
+export async function deleteReflection(userId: string, id: string): Promise<boolean> {
+  const { count } = await prisma.reflection.deleteMany({ where: { id, userId } });
+  return count === 1;
+}
+
+/** The managers who lead a team this person is a member of: who a shared reflection is shared with. */
+export async function supervisorsOf(userId: string): Promise<string[]> {
+  const managers = await prisma.user.findMany({
+    where: {
+      deactivatedAt: null,
+      id: { not: userId },
+      memberships: { some: { role: "manager", team: { memberships: { some: { userId, role: "member" } } } } },
+    },
+    orderBy: { name: "asc" },
+    select: { name: true },
+  });
+  return managers.map((manager) => manager.name);
+}
+
+export type JournalFilter = { q?: string; from?: Date; to?: Date };
+
+export async function listJournal(userId: string, filter: JournalFilter) {
+  const dateRange = {
+    ...(filter.from ? { gte: filter.from } : {}),
+    ...(filter.to ? { lt: filter.to } : {}),
+  };
+  const q = filter.q?.trim();
+  const [reflections, runs] = await Promise.all([
+    prisma.reflection.findMany({
+      where: {
+        userId,
+        ...(filter.from || filter.to ? { updatedAt: dateRange } : {}),
+        ...(q ? { OR: [{ title: { contains: q } }, { answers: { contains: q } }] } : {}),
+      },
+      orderBy: { updatedAt: "desc" },
+      take: 200,
+      select: { id: true, title: true, framework: true, sharedAt: true, updatedAt: true },
+    }),
+    prisma.practiceRun.findMany({
+      where: { userId, status: { not: "in-progress" }, ...(filter.from || filter.to ? { startedAt: dateRange } : {}) },
+      orderBy: { startedAt: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        status: true,
+        startedAt: true,
+        practiceSeconds: true,
+        scenarioVersion: { select: { scenario: { select: { title: true } } } },
+        reflections: { select: { id: true } },
+      },
+    }),
+  ]);
+  return {
+    reflections: reflections.map((reflection) => ({
+      ...reflection,
+      frameworkLabel: isFrameworkId(reflection.framework) ? FRAMEWORKS[reflection.framework].label : reflection.framework,
+    })),
+    runs: runs.map((run) => ({
+      id: run.id,
+      status: run.status,
+      startedAt: run.startedAt,
+      practiceSeconds: run.practiceSeconds,
+      title: run.scenarioVersion.scenario.title,
+      reflectionId: run.reflections[0]?.id ?? null,
+    })),
+  };
+}

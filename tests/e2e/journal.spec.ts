@@ -1,0 +1,64 @@
+import { DEMO_ROLES, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+
+test("write a reflection by keyboard, see it autosave, share it and make it private again", async ({ page }) => {
+  await signIn(page, DEMO_ROLES.practitioner.email);
+  await page.goto("/journal");
+  await expectNoAxeViolations(page, "the journal");
+  await page.getByLabel("Reflective model").selectOption("gibbs");
+  await page.getByRole("button", { name: "Start writing" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main h1")).toHaveText("Your reflection");
+  await expect(page.getByRole("heading", { name: "Private" })).toBeVisible();
+  await expectNoAxeViolations(page, "a new reflection");
+
+  await page.getByLabel("Title (optional)").focus();
+  await page.keyboard.type("After a hard phone call");
+  await page.getByLabel("Description").focus();
+  await page.keyboard.type("I told a parent the panel's decision before the letter arrived.");
+  // The draft saves itself within a few seconds, without leaving the page.
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved at" })).toBeVisible({ timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByLabel("Description")).toHaveValue("I told a parent the panel's decision before the letter arrived.");
+
+  await page.getByRole("button", { name: "Share with my supervisor" }).click();
+  await expect(page.getByRole("heading", { name: "Shared with your supervisor" })).toBeVisible();
+  await expect(page.getByText("Priya Raman can read this reflection")).toBeVisible();
+  await expectNoAxeViolations(page, "a shared reflection");
+  await page.getByRole("button", { name: "Stop sharing" }).click();
+  await expect(page.getByRole("heading", { name: "Private" })).toBeVisible();
+
+  // A field over its limit keeps what was typed and says by how much (axe runs here, with scripts on:
+  // it needs timers that a page without JavaScript does not run).
+  await page.getByLabel("Title (optional)").fill("t".repeat(205));
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert")).toContainText("5 characters over the 200 limit");
+  await expect(page.getByLabel("Title (optional)")).toHaveValue("t".repeat(205));
+  await expectNoAxeViolations(page, "a reflection with an error");
+  await page.getByLabel("Title (optional)").fill("After a hard phone call");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your reflection is saved." })).toBeVisible();
+
+  await page.getByRole("link", { name: "Back to your journal" }).click();
+  await expect(page.getByRole("link", { name: "After a hard phone call" })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a reflection saves on submit and keeps over-long text with a message", async ({ page }) => {
+    await signIn(page, DEMO_ROLES.manager.email);
+    await page.goto("/journal");
+    await page.getByRole("button", { name: "Start writing" }).click();
+    await page.getByLabel("What happened?").fill("A first meeting with a family.");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Your reflection is saved." })).toBeVisible();
+    await expect(page.getByLabel("What happened?")).toHaveValue("A first meeting with a family.");
+
+    const long = "x".repeat(20_010);
+    await page.getByLabel("So what?").fill(long);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("alert")).toContainText("10 characters over the 20,000 limit");
+    await expect(page.getByLabel("So what?")).toHaveValue(long);
+
+  });
+});

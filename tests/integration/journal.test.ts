@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedIn, startTestServer, type Client, type TestServer } from "./helpers/test-server";
+
+let server: TestServer;
+let amira: Client;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  amira = await signedIn(server, "practitioner@northbridge.example", "203.0.113.120");
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function text(response: Response): Promise<string> {
+  return (await response.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'");
+}
+
+async function newReflection(client: Client, fields: Record<string, string> = {}): Promise<string> {
+  const response = await client.post("/journal/new", fields);
+  expect(response.status).toBe(302);
+  const location = response.headers.get("Location") ?? "";
+  expect(location).toMatch(/^\/journal\/\w+$/);
+  return location;
+}
+
+const idOf = (path: string) => path.split("/").pop()!;
+
+describe("writing a reflection", () => {
+  let reflection: string;
+
+  it("starts empty, with the organisation's default model", async () => {
+    expect(await text(await amira.get("/journal"))).toContain("You have not written any reflections yet");
+    reflection = await newReflection(amira);
+    const page = await text(await amira.get(reflection));
+    expect(page).toContain("What? So what? Now what?");
+    expect(page).toContain("So what?");
+    expect(page).toContain("Only you can read this reflection");
+  });
+
+  it("offers Gibbs' six stages as separate prompts", async () => {
+    const gibbs = await newReflection(amira, { framework: "gibbs" });
+    const page = await text(await amira.get(gibbs));
+    for (const stage of ["Description", "Feelings", "Evaluation", "Analysis", "Conclusion", "Action plan"]) {
+      expect(page).toContain(stage);
+    }
+  });
+
+  it("saves what was written", async () => {
+    const response = await amira.post(reflection, {
+      intent: "save",
+      title: "A call about Idris",
+      "answer.what": "I phoned before the letter and listened first.",
+      "answer.so-what": "Nadia felt heard.",
+      "answer.now-what": "Ask the SENCO about the quiet room.",
+    });
+    expect(response.status).toBe(302);
+    const stored = await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } });
+    expect(stored.title).toBe("A call about Idris");
+    expect(JSON.parse(stored.answers)).toEqual({
+      what: "I phoned before the letter and listened first.",
+      "so-what": "Nadia felt heard.",
+      "now-what": "Ask the SENCO about the quiet room.",
+    });
+    expect(await text(await amira.get(reflection))).toContain("Nadia felt heard.");
+  });
+
+  it("autosaves a draft without leaving the page", async () => {
+    const response = await amira.post(reflection, {
+      intent: "save",
+      autosave: "1",
+      title: "A call about Idris",
+      "answer.what": "Draft in progress",
+    });
+    expect(response.status).toBe(200);
+    const stored = await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } });
+    expect(JSON.parse(stored.answers).what).toBe("Draft in progress");
+  });
+
+  it("keeps text over the limit, says by how much, and stores nothing", async () => {
+    const long = `MARKER-${"x".repeat(20_000)}`;
+    const response = await amira.post(reflection, { intent: "save", title: "Too long", "answer.what": long });
+    expect(response.status).toBe(400);
+    const page = await text(response);
+    expect(page).toContain("This is 7 characters over the 20,000 limit");
+    expect(page).toContain(long);
+    const stored = await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } });
+    expect(stored.title).toBe("A call about Idris");
+  });
+
+  it("ignores answers to prompts the model does not have", async () => {
+    await amira.post(reflection, { intent: "save", title: "A call about Idris", "answer.what": "Kept", "answer.secret": "dropped" });
+    const stored = await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } });
+    expect(Object.keys(JSON.parse(stored.answers)).sort()).toEqual(["now-what", "so-what", "what"]);
+  });
+
+  it("is private: nobody else can open it, administrators included", async () => {
+    const colleague = await signedIn(server, "tomasz.nowak@northbridge.example", "203.0.113.121");
+    const manager = await signedIn(server, "manager@northbridge.example", "203.0.113.122");
+    const admin = await signedIn(server, "admin@northbridge.example", "203.0.113.123");
+    const elsewhere = await signedIn(server, "practitioner@eastmoor.example", "203.0.113.124");
+    expect((await colleague.get(reflection)).status).toBe(404);
+    expect((await manager.get(reflection)).status).toBe(404);
+    expect((await elsewhere.get(reflection)).status).toBe(404);
+    expect((await admin.get(reflection)).status).toBe(403);
+    expect((await colleague.post(reflection, { intent: "save", title: "Hijacked" })).status).toBe(404);
+    expect((await colleague.post(reflection, { intent: "share" })).status).toBe(404);
+    const stored = await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } });
+    expect(stored.title).toBe("A call about Idris");
+    expect(stored.sharedAt).toBeNull();
+    // Nor does it show in anyone else's journal.
+    expect(await text(await colleague.get("/journal"))).not.toContain("A call about Idris");
+  });
+
+  it("is shared with the supervisor by an explicit choice, and private again at once", async () => {
+    expect((await amira.post(reflection, { intent: "share" })).status).toBe(302);
+    let page = await text(await amira.get(reflection));
+    expect(page).toContain("Shared with your supervisor");
+    expect(page).toContain("Priya Raman can read this reflection");
+    expect((await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } })).sharedAt).not.toBeNull();
+    expect((await amira.post(reflection, { intent: "unshare" })).status).toBe(302);
+    page = await text(await amira.get(reflection));
+    expect(page).toContain("Only you can read this reflection");
+    expect((await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } })).sharedAt).toBeNull();
+  });
+});
+
+describe("the journal", () => {
+  it("finds reflections by their words, and filters by date", async () => {
+    expect(await text(await amira.get("/journal?q=Kept"))).toContain("A call about Idris");
+    expect(await text(await amira.get("/journal?q=nothing-like-this"))).toContain("No reflections match");
+    expect(await text(await amira.get("/journal?to=2020-01-01"))).toContain("No reflections match");
+    expect(await text(await amira.get("/journal?from=not-a-date"))).toContain("A call about Idris");
+  });
+
+  it("reflects on a practice run of one's own, and lists it beside the run", async () => {
+    const start = await amira.post("/practise/phone-before-the-letter", {});
+    const runId = start.headers.get("Location")!.split("/").pop()!;
+    await amira.post(`/practise/runs/${runId}`, { intent: "abandon" });
+    const reflection = await newReflection(amira, { runId });
+    expect(await text(await amira.get(reflection))).toContain("After practising: The phone call before the letter");
+    const journal = await text(await amira.get("/journal"));
+    expect(journal).toContain("(stopped part way)");
+    expect(journal).toContain(`href="${reflection}"`);
+
+    const colleague = await signedIn(server, "grace.adeyemi@northbridge.example", "203.0.113.125");
+    expect((await colleague.post("/journal/new", { runId })).status).toBe(404);
+  });
+
+  it("uses the model the organisation chose as the default", async () => {
+    await server.db.organisation.update({ where: { slug: "northbridge" }, data: { reflectionFramework: "gibbs" } });
+    const reflection = await newReflection(amira);
+    expect((await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } })).framework).toBe("gibbs");
+    await server.db.organisation.update({ where: { slug: "northbridge" }, data: { reflectionFramework: "what-so-what-now-what" } });
+  });
+});
