@@ -7,6 +7,21 @@ function scenarioOf(content: string): Scenario {
   return JSON.parse(content) as Scenario;
 }
 
+// Versions never change, so each is parsed once and kept (a few dozen small scenarios at most).
+const versionCache = new Map<string, Scenario>();
+const VERSION_CACHE_LIMIT = 200;
+
+async function scenarioOfVersion(versionId: string): Promise<Scenario> {
+  const cached = versionCache.get(versionId);
+  if (cached) return cached;
+  const version = await prisma.scenarioVersion.findUniqueOrThrow({ where: { id: versionId }, select: { content: true } });
+  const scenario = scenarioOf(version.content);
+  const oldest = versionCache.keys().next();
+  if (versionCache.size >= VERSION_CACHE_LIMIT && !oldest.done) versionCache.delete(oldest.value);
+  versionCache.set(versionId, scenario);
+  return scenario;
+}
+
 /** The library's scenarios at their newest version, with how often this person has completed each. */
 export async function listCatalogue(userId: string) {
   const [scenarios, completed, inProgress] = await Promise.all([
@@ -108,7 +123,8 @@ export async function getRun(userId: string, runId: string) {
       startedAt: true,
       endedAt: true,
       steps: { orderBy: { number: "asc" }, select: { number: true, nodeId: true, choiceId: true, createdAt: true } },
-      scenarioVersion: { select: { id: true, number: true, content: true, scenario: { select: { slug: true } } } },
+      lastActivityAt: true,
+      scenarioVersion: { select: { id: true, number: true, scenario: { select: { slug: true } } } },
     },
   });
   if (!run) return null;
@@ -117,7 +133,7 @@ export async function getRun(userId: string, runId: string) {
     state: JSON.parse(run.state) as PlayState,
     slug: run.scenarioVersion.scenario.slug,
     version: run.scenarioVersion.number,
-    scenario: scenarioOf(run.scenarioVersion.content),
+    scenario: await scenarioOfVersion(run.scenarioVersion.id),
   };
 }
 
@@ -152,22 +168,17 @@ export async function takeStep(userId: string, runId: string, answersStep: numbe
       // The conditional update is the lock: only one post can move the run from this step.
       const claimed = await tx.practiceRun.updateMany({
         where: { id: runId, userId, status: "in-progress", stepCount: answersStep },
-        data: { stepCount: answersStep + 1 },
-      });
-      if (claimed.count !== 1) throw new StaleStep();
-      const current = await tx.practiceRun.findUniqueOrThrow({ where: { id: runId }, select: { lastActivityAt: true } });
-      await tx.practiceStep.create({
-        data: { runId, number: answersStep + 1, nodeId: run.state.node, choiceId, createdAt: now },
-        select: { id: true },
-      });
-      await tx.practiceRun.update({
-        where: { id: runId },
         data: {
+          stepCount: answersStep + 1,
           state: JSON.stringify(moved.state),
           lastActivityAt: now,
-          practiceSeconds: { increment: countedGapSeconds(current.lastActivityAt, now) },
+          practiceSeconds: { increment: countedGapSeconds(run.lastActivityAt, now) },
           ...(finished ? { status: "completed", endedAt: now } : {}),
         },
+      });
+      if (claimed.count !== 1) throw new StaleStep();
+      await tx.practiceStep.create({
+        data: { runId, number: answersStep + 1, nodeId: run.state.node, choiceId, createdAt: now },
         select: { id: true },
       });
     });

@@ -15,10 +15,16 @@ import { prisma } from "./db.server";
 import { verifyPassword } from "./password.server";
 import { findActiveSession } from "./session.server";
 
-export async function getOptionalUser(request: Request): Promise<CurrentUser | null> {
-  const session = await findActiveSession(request);
-  if (!session) return null;
-  return getCurrentUser(session.userId);
+// The root loader and the page's loader ask about the same request: look it up once.
+const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getOptionalUser(request: Request): Promise<CurrentUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = findActiveSession(request).then((session) => (session ? getCurrentUser(session.userId) : null));
+    usersByRequest.set(request, user);
+  }
+  return user;
 }
 
 /** Only paths on this site, so a crafted link cannot send someone elsewhere after sign-in. */
