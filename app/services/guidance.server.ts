@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { load } from "js-yaml";
 import { marked } from "marked";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 
 /** Guidance pages: Markdown files with front matter in content/guidance/, written by us. */
@@ -23,7 +23,13 @@ export async function getGuidancePage(slug: string): Promise<GuidancePage | null
   const source = await readFile(path.join(GUIDANCE_DIR, `${slug}.md`), "utf8").catch(() => null);
   const parts = source ? split(source) : null;
   if (!parts) return null;
-  const front = FrontMatter.safeParse(parseYaml(parts.front));
+  let data: unknown;
+  try {
+    data = load(parts.front);
+  } catch {
+    return null;
+  }
+  const front = FrontMatter.safeParse(data);
   if (!front.success) return null;
   // Our own files from the repository, so the HTML is trusted; the CSP forbids scripts in it anyway.
   const html = await marked.parse(parts.body, { gfm: true });

@@ -30,12 +30,21 @@ type Probe = {
   conditions: Condition[];
   /** The conditions with meters and visited() facts resolved to slots, for fast evaluation. */
   compiled: Compiled[];
-  /** Candidate values (t-1, t, t+1 of every threshold) per meter slot. */
-  thresholds: Map<number, number[]>;
-  /** The same, as parallel arrays in the map's order. */
+  /** The meter slots the conditions compare, in order of first mention... */
   thresholdSlots: number[];
+  /** ...and for each, its candidate values: t-1, t, t+1 of every threshold. */
   thresholdValues: number[][];
   bits: number[];
+  /** Working space for findPoint, reused from call to call: per dimension (meter slots, then visited facts) its options. */
+  scratch: {
+    /** The options of the meter dimensions; `options` starts with these same arrays. */
+    meterOptions: number[][];
+    options: Array<readonly number[]>;
+    counts: number[];
+    values: number[];
+    seen: boolean[];
+    index: number[];
+  };
 };
 
 /** A condition whose names are resolved: meters to their slot, visited() nodes to their place in `probe.bits`. */
@@ -73,14 +82,20 @@ export function exploreIntervals(model: ScenarioModel): Flow {
   const probes = model.nodes.map(({ choices }) =>
     choices.map(({ condition }) => (condition ? probeOf([condition]) : null)),
   );
-  const effects = model.nodes.map(({ choices }) =>
-    choices.map(({ choice }) =>
-      Object.entries(choice.effects).flatMap(([id, delta]) => {
+  /** Per node and choice, the effects on meters that conditions read, as [slot, delta, slot, delta, ...]. */
+  const effects: number[][][] = [];
+  for (const { choices } of model.nodes) {
+    const perChoice: number[][] = [];
+    for (const { choice } of choices) {
+      const flat: number[] = [];
+      for (const id in choice.effects) {
         const slot = meterSlot.get(id);
-        return slot === undefined ? [] : [[slot, delta] as const];
-      }),
-    ),
-  );
+        if (slot !== undefined) flat.push(slot, choice.effects[id]!);
+      }
+      perChoice.push(flat);
+    }
+    effects.push(perChoice);
+  }
 
   const boxes: Array<Box | undefined> = new Array<Box | undefined>(count);
   const changes = new Int32Array(count);
@@ -132,13 +147,16 @@ export function exploreIntervals(model: ScenarioModel): Flow {
         const probe = nodeProbes[c];
         let out: Box | null;
         if (condition && probe) {
-          if (findPoint(probe, box, SOME_TRUE) === null) continue;
+          if (!mayHold(probe, box)) continue;
           out = refine(condition, false, copyInto(scratch, box), meterSlot, visitedSlot);
           if (!out) continue;
         } else {
           out = copyInto(scratch, box);
         }
-        for (const [slot, delta] of nodeEffects[c]!) {
+        const flat = nodeEffects[c]!;
+        for (let e = 0; e < flat.length; e += 2) {
+          const slot = flat[e]!;
+          const delta = flat[e + 1]!;
           const meter = meters[slot]!;
           out.lo[slot] = clamp(out.lo[slot]! + delta, meter.min, meter.max);
           out.hi[slot] = clamp(out.hi[slot]! + delta, meter.min, meter.max);
@@ -156,7 +174,7 @@ export function exploreIntervals(model: ScenarioModel): Flow {
     const box = boxes[index];
     for (let c = 0; c < choices.length; c += 1) {
       const probe = probes[index]![c];
-      if (!box || (probe && findPoint(probe, box, SOME_TRUE) === null)) continue;
+      if (!box || (probe && !mayHold(probe, box))) continue;
       offered[index]![c] = true;
       targets.push(choices[c]!.target);
     }
@@ -326,53 +344,67 @@ function makeProbe(
   meterSlot: ReadonlyMap<string, number>,
   visitedSlot: ReadonlyMap<string, number>,
 ): Probe {
-  const thresholds = new Map<number, number[]>();
-  const bitIndex = new Map<string, number>();
+  const thresholdSlots: number[] = [];
+  const thresholdValues: number[][] = [];
+  const visitedNodes: string[] = [];
   const bits: number[] = [];
   for (const condition of conditions) {
     for (const atom of atomsOf(condition)) {
       if (atom.kind === "visited") {
-        if (!bitIndex.has(atom.node)) {
-          bitIndex.set(atom.node, bits.length);
+        if (!visitedNodes.includes(atom.node)) {
+          visitedNodes.push(atom.node);
           bits.push(visitedSlot.get(atom.node)!);
         }
         continue;
       }
       const slot = meterSlot.get(atom.meter)!;
-      const list = thresholds.get(slot) ?? [];
-      list.push(atom.value - 1, atom.value, atom.value + 1);
-      thresholds.set(slot, list);
+      let at = thresholdSlots.indexOf(slot);
+      if (at === -1) {
+        at = thresholdSlots.length;
+        thresholdSlots.push(slot);
+        thresholdValues.push([]);
+      }
+      thresholdValues[at]!.push(atom.value - 1, atom.value, atom.value + 1);
     }
   }
-  const compiled = conditions.map((condition) => compile(condition, meterSlot, bitIndex));
+  const compiled = conditions.map((condition) => compile(condition, meterSlot, visitedNodes));
+  const dimensions = thresholdSlots.length + bits.length;
+  const meterOptions = thresholdSlots.map((): number[] => []);
   return {
     conditions,
     compiled,
-    thresholds,
-    thresholdSlots: [...thresholds.keys()],
-    thresholdValues: [...thresholds.values()],
+    thresholdSlots,
+    thresholdValues,
     bits,
+    scratch: {
+      meterOptions,
+      options: [...meterOptions, ...bits.map(() => NEVER_SEEN)],
+      counts: new Array<number>(dimensions).fill(0),
+      values: new Array<number>(meterSlot.size).fill(0),
+      seen: bits.map(() => false),
+      index: new Array<number>(dimensions).fill(0),
+    },
   };
 }
 
 function compile(
   condition: Condition,
   meterSlot: ReadonlyMap<string, number>,
-  bitIndex: ReadonlyMap<string, number>,
+  visitedNodes: readonly string[],
 ): Compiled {
   switch (condition.kind) {
     case "compare":
       return { kind: "compare", slot: meterSlot.get(condition.meter)!, op: condition.op, value: condition.value };
     case "visited":
-      return { kind: "visited", position: bitIndex.get(condition.node)! };
+      return { kind: "visited", position: visitedNodes.indexOf(condition.node) };
     case "not":
-      return { kind: "not", operand: compile(condition.operand, meterSlot, bitIndex) };
+      return { kind: "not", operand: compile(condition.operand, meterSlot, visitedNodes) };
     case "and":
     case "or":
       return {
         kind: condition.kind,
-        left: compile(condition.left, meterSlot, bitIndex),
-        right: compile(condition.right, meterSlot, bitIndex),
+        left: compile(condition.left, meterSlot, visitedNodes),
+        right: compile(condition.right, meterSlot, visitedNodes),
       };
     case "literal":
       return condition;
@@ -403,45 +435,69 @@ function holds(condition: Compiled, values: readonly number[], seen: readonly bo
  * candidates), so the point found, and the situation reported, are always the same.
  */
 function findPoint(probe: Probe, box: Box, wanted: Wanted): Point | null | "unknown" {
-  const slots: number[] = [];
-  const options: Array<readonly number[]> = [];
+  const found = search(probe, box, wanted);
+  if (found !== FOUND) return found === NOT_FOUND ? null : "unknown";
+  return { values: probe.scratch.values.slice(), seen: probe.scratch.seen.slice(), probe };
+}
+
+/** Whether some point of the box may satisfy the probe's (one) condition: findPoint(...) !== null. */
+function mayHold(probe: Probe, box: Box): boolean {
+  return search(probe, box, SOME_TRUE) !== NOT_FOUND;
+}
+
+const FOUND = 0;
+const NOT_FOUND = 1;
+const TOO_MANY = 2;
+
+/** The search behind findPoint; on FOUND the point is left in the probe's scratch values and seen. */
+function search(probe: Probe, box: Box, wanted: Wanted): number {
+  const { thresholdSlots, thresholdValues, bits, compiled, scratch } = probe;
+  const { options, meterOptions, counts, values, seen, index } = scratch;
+  const meterCount = thresholdSlots.length;
+  const dimensions = meterCount + bits.length;
   let points = 1;
-  for (let t = 0; t < probe.thresholdSlots.length; t += 1) {
-    const slot = probe.thresholdSlots[t]!;
+  for (let t = 0; t < meterCount; t += 1) {
+    const slot = thresholdSlots[t]!;
     const lo = box.lo[slot]!;
     const hi = box.hi[slot]!;
-    const values = lo === hi ? [lo] : [lo, hi];
-    for (const v of probe.thresholdValues[t]!) if (v >= lo && v <= hi && !values.includes(v)) values.push(v);
-    slots.push(slot);
-    options.push(values);
-    points *= values.length;
+    // The same order as a set of lo, hi, then the candidates in range.
+    const list = meterOptions[t]!;
+    const candidates = thresholdValues[t]!;
+    let n = 0;
+    list[n++] = lo;
+    if (hi !== lo) list[n++] = hi;
+    for (let k = 0; k < candidates.length; k += 1) {
+      const v = candidates[k]!;
+      if (v < lo || v > hi) continue;
+      let known = false;
+      for (let j = 0; j < n; j += 1) if (list[j] === v) known = true;
+      if (!known) list[n++] = v;
+    }
+    counts[t] = n;
+    points *= n;
   }
-  for (let position = 0; position < probe.bits.length; position += 1) {
-    const bit = probe.bits[position]!;
-    slots.push(-1 - position);
+  for (let position = 0; position < bits.length; position += 1) {
+    const bit = bits[position]!;
     const option = has(box.must, bit) ? ONLY_SEEN : has(box.may, bit) ? EITHER : NEVER_SEEN;
-    options.push(option);
+    options[meterCount + position] = option;
+    counts[meterCount + position] = option.length;
     points *= option.length;
   }
-  if (points > MAX_POINTS) return "unknown";
+  if (points > MAX_POINTS) return TOO_MANY;
 
-  const values = box.lo.slice();
-  const seen = probe.bits.map((bit) => has(box.must, bit));
-  const index = new Array<number>(options.length).fill(0);
-  const compiled = probe.compiled;
+  for (let i = 0; i < box.lo.length; i += 1) values[i] = box.lo[i]!;
+  for (let position = 0; position < bits.length; position += 1) seen[position] = has(box.must, bits[position]!);
+  for (let d = 0; d < dimensions; d += 1) index[d] = 0;
   for (;;) {
-    for (let d = 0; d < slots.length; d += 1) {
-      const slot = slots[d]!;
+    for (let d = 0; d < dimensions; d += 1) {
       const option = options[d]![index[d]!]!;
-      if (slot >= 0) values[slot] = option;
-      else seen[-1 - slot] = option === 1;
+      if (d < meterCount) values[thresholdSlots[d]!] = option;
+      else seen[d - meterCount] = option === 1;
     }
-    if (wanted === SOME_TRUE ? holds(compiled[0]!, values, seen) : noneHolds(compiled, values, seen)) {
-      return { values, seen, probe };
-    }
+    if (wanted === SOME_TRUE ? holds(compiled[0]!, values, seen) : noneHolds(compiled, values, seen)) return FOUND;
     let d = 0;
-    while (d < options.length && index[d] === options[d]!.length - 1) index[d++] = 0;
-    if (d === options.length) return null;
+    while (d < dimensions && index[d] === counts[d]! - 1) index[d++] = 0;
+    if (d === dimensions) return NOT_FOUND;
     index[d]! += 1;
   }
 }
@@ -458,7 +514,9 @@ function noneHolds(conditions: readonly Compiled[], values: readonly number[], s
 /** A dead end's situation, naming only the meters and nodes its conditions look at. */
 function describePoint(point: Point, meters: readonly string[], visited: readonly string[]): string {
   return describeSituation(
-    meters.flatMap((id, slot) => (point.probe.thresholds.has(slot) ? [[id, String(point.values[slot])] as const] : [])),
+    meters.flatMap((id, slot) =>
+      point.probe.thresholdSlots.includes(slot) ? [[id, String(point.values[slot])] as const] : [],
+    ),
     visited.flatMap((id, bit) => {
       const position = point.probe.bits.indexOf(bit);
       return position === -1 ? [] : [[id, point.seen[position]!] as const];
