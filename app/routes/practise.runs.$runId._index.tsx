@@ -37,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!node || node.type === "ending") throw redirect(`/practise/runs/${run.id}/debrief`);
   const last = run.steps.at(-1);
   const lastNode = last ? scenario.nodes.find((candidate) => candidate.id === last.nodeId) : undefined;
-  const lastChoice = lastNode?.type === "line" ? lastNode.choices.find((choice) => choice.id === last?.choiceId) : undefined;
+  const lastChoice =
+    scenario.coachNotes === "after-each-choice" && lastNode?.type === "line"
+      ? lastNode.choices.find((choice) => choice.id === last?.choiceId)
+      : undefined;
   return {
     runId: run.id,
     title: scenario.title,

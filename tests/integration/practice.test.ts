@@ -231,6 +231,24 @@ describe("stopping and pinning", () => {
     expect(await text(await amira.get(fresh))).toContain("A newer title");
   });
 
+  it("keeps the coach's notes for the debrief when the scenario asks for that", async () => {
+    const latest = await server.db.scenarioVersion.findFirstOrThrow({
+      where: { scenario: { slug: "phone-before-the-letter" } },
+      orderBy: { number: "desc" },
+    });
+    const quiet = { ...(JSON.parse(latest.content) as Scenario), coachNotes: "in-debrief" as const };
+    await server.db.scenarioVersion.create({
+      data: { scenarioId: latest.scenarioId, number: latest.number + 1, contentHash: "sha256:quiet", source: "", content: JSON.stringify(quiet) },
+    });
+    const run = await startRun(amira);
+    await amira.post(run, { intent: "move", step: "0", choice: "introduce-and-check-time" });
+    const page = await text(await amira.get(run));
+    expect(page).toContain("Moment 2");
+    expect(page).not.toContain("Coach's note");
+    await amira.post(run, { intent: "abandon" });
+    expect(await text(await amira.get(`${run}/debrief`))).toContain("Coach's note:");
+  });
+
   it("answers 404 for a run that does not exist", async () => {
     expect((await amira.get("/practise/runs/not-a-run")).status).toBe(404);
     expect((await amira.get("/practise/no-such-scenario")).status).toBe(404);

@@ -107,6 +107,8 @@ export const pauseNodeSchema = z
 
 export const endingTones = ["positive", "mixed", "difficult"] as const;
 
+export const coachNoteTimings = ["after-each-choice", "in-debrief"] as const;
+
 export const endingNodeSchema = z
   .strictObject({
     id: slug.describe("Unique node id."),
@@ -130,6 +132,10 @@ export const scenarioSchema = z
     audience: z.array(z.enum(practitionerRoles)).min(1, "name at least one role").describe("Roles it suits."),
     skills: z.array(slug).min(1, "name at least one skill").describe("Skills from scenarios/skills.yaml."),
     minutes: z.int().min(1).max(120).describe("Estimated minutes to play."),
+    coachNotes: z
+      .enum(coachNoteTimings)
+      .default("after-each-choice")
+      .describe("When the learner reads the coach's notes: after-each-choice, or only in-debrief."),
     contentNotes: z.array(text).default([]).describe("Warnings about upsetting content."),
     personas: z.array(personaSchema).min(1, "a scenario needs at least one persona"),
     meters: z.array(meterSchema).default([]),
