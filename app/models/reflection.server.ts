@@ -1,3 +1,4 @@
+import type { JournalExport } from "~/domain/journal-export";
 import { FRAMEWORKS, isFrameworkId, type FrameworkId } from "~/domain/reflection";
 import { prisma } from "~/services/db.server";
 
@@ -145,5 +146,55 @@ export async function listJournal(userId: string, filter: JournalFilter) {
       title: run.scenarioVersion.scenario.title,
       reflectionId: run.reflections[0]?.id ?? null,
     })),
+  };
+}
+
+/** Everything this person wrote and practised, for the export. */
+export async function exportJournal(userId: string): Promise<JournalExport> {
+  const [person, reflections, runs] = await Promise.all([
+    prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } }),
+    prisma.reflection.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, framework: true, answers: true, sharedAt: true, createdAt: true, updatedAt: true, runId: true },
+    }),
+    prisma.practiceRun.findMany({
+      where: { userId },
+      orderBy: { startedAt: "asc" },
+      select: {
+        id: true,
+        status: true,
+        startedAt: true,
+        endedAt: true,
+        practiceSeconds: true,
+        confidenceBefore: true,
+        confidenceAfter: true,
+        steps: { orderBy: { number: "asc" }, select: { nodeId: true, choiceId: true } },
+        scenarioVersion: { select: { number: true, content: true, scenario: { select: { title: true } } } },
+      },
+    }),
+  ]);
+  return {
+    person,
+    exportedAt: new Date(),
+    reflections: reflections.map((reflection) => ({ ...reflection, answers: parseAnswers(reflection.answers) })),
+    runs: runs.map((run) => {
+      const scenario = JSON.parse(run.scenarioVersion.content) as { nodes: { id: string; choices?: { id: string; says: string }[] }[] };
+      const says = (nodeId: string, choiceId: string) =>
+        scenario.nodes.find((node) => node.id === nodeId)?.choices?.find((choice) => choice.id === choiceId)?.says ??
+        "Carried on after a pause";
+      return {
+        id: run.id,
+        scenario: run.scenarioVersion.scenario.title,
+        version: run.scenarioVersion.number,
+        status: run.status,
+        startedAt: run.startedAt,
+        endedAt: run.endedAt,
+        practiceSeconds: run.practiceSeconds,
+        confidenceBefore: run.confidenceBefore,
+        confidenceAfter: run.confidenceAfter,
+        replies: run.steps.map((step) => says(step.nodeId, step.choiceId)),
+      };
+    }),
   };
 }

@@ -79,6 +79,18 @@ export default function Journal() {
         </button>
       </Form>
 
+      <p>
+        Download everything you have written and practised:{" "}
+        <a href="/journal/export.md" download>
+          as a Markdown document
+        </a>{" "}
+        or{" "}
+        <a href="/journal/export.json" download>
+          as JSON
+        </a>
+        .
+      </p>
+
       <section aria-labelledby="reflections-heading" className="stack">
         <h2 id="reflections-heading">Reflections</h2>
         {reflections.length === 0 ? (

@@ -147,6 +147,37 @@ describe("the journal", () => {
     expect((await colleague.post("/journal/new", { runId })).status).toBe(404);
   });
 
+  it("exports everything the person wrote, as Markdown and as JSON, and nobody else's", async () => {
+    const markdown = await amira.get("/journal/export.md");
+    expect(markdown.status).toBe(200);
+    expect(markdown.headers.get("Content-Type")).toMatch(/^text\/markdown/);
+    expect(markdown.headers.get("Content-Disposition")).toContain("attachment");
+    const document = await markdown.text();
+    expect(document).toContain("# Heartwork journal: Amira Hussain");
+    expect(document).toContain("### A call about Idris");
+    expect(document).toContain("Kept");
+    expect(document).toContain("Stopped part way");
+
+    const json = await amira.get("/journal/export.json");
+    expect(json.status).toBe(200);
+    const data = (await json.json()) as {
+      format: string;
+      reflections: { title: string; answers: { prompt: string; text: string }[] }[];
+      practiceRuns: { scenario: string }[];
+    };
+    expect(data.format).toBe("heartwork-journal/1");
+    const call = data.reflections.find((reflection) => reflection.title === "A call about Idris");
+    expect(call?.answers.find((answer) => answer.prompt === "what")?.text).toBe("Kept");
+    expect(data.practiceRuns.map((run) => run.scenario)).toContain("The phone call before the letter");
+
+    const colleague = await signedIn(server, "siobhan.kelly@northbridge.example", "203.0.113.126");
+    expect(await (await colleague.get("/journal/export.md")).text()).not.toContain("A call about Idris");
+    const admin = await signedIn(server, "admin@northbridge.example", "203.0.113.127");
+    const refused = await admin.get("/journal/export.json");
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("Location")).toBe("/journal");
+  });
+
   it("uses the model the organisation chose as the default", async () => {
     await server.db.organisation.update({ where: { slug: "northbridge" }, data: { reflectionFramework: "gibbs" } });
     const reflection = await newReflection(amira);

@@ -131,6 +131,8 @@ const MATRIX: Row[] = [
     path: (f) => `/practise/runs/${f.runs.completed}/debrief`, body: () => ({ intent: "confidence", confidenceAfter: "4" }), intent: "confidence",
                                                                                          expect: "302:login  302:here     404       404       403       403       403" },
   get("/journal",            ["journal._index.tsx"],                                     "302:login  200          200       403       403       403       403", { text: { 200: "Write a reflection" } }),
+  get("/journal/export.md",  ["journal.export[.]md.ts"],                               "302:login  200          200       302:/journal 302:/journal 302:/journal 302:/journal", { text: { 200: "# Heartwork journal" } }),
+  get("/journal/export.json", ["journal.export[.]json.ts"],                             "302:login  200          200       302:/journal 302:/journal 302:/journal 302:/journal", { text: { 200: "heartwork-journal/1" } }),
   get("/journal/new",        ["journal.new.tsx"],                                        "302:login  302:/journal 302:/journal 403    403       403       403"),
   { name: "GET /journal/:reflectionId (the practitioner's private reflection)", files: ["journal.$reflectionId.tsx"], method: "GET",
     path: (f) => `/journal/${f.reflection}`,                                              expect: "302:login  200          404       403       403       403       403", text: { 200: "Only you can read this reflection" } },
