@@ -11,7 +11,7 @@ function scenarioOf(content: string): Scenario {
 const versionCache = new Map<string, Scenario>();
 const VERSION_CACHE_LIMIT = 200;
 
-async function scenarioOfVersion(versionId: string): Promise<Scenario> {
+export async function scenarioOfVersion(versionId: string): Promise<Scenario> {
   const cached = versionCache.get(versionId);
   if (cached) return cached;
   const version = await prisma.scenarioVersion.findUniqueOrThrow({ where: { id: versionId }, select: { content: true } });

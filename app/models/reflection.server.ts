@@ -1,6 +1,7 @@
 import type { JournalExport } from "~/domain/journal-export";
 import { FRAMEWORKS, isFrameworkId, type FrameworkId } from "~/domain/reflection";
 import { prisma } from "~/services/db.server";
+import { scenarioOfVersion } from "./practice-run.server";
 
 // Every query names the writer in its `where`: a reflection is only ever found by
 // the person who wrote it. (Supervisors will see shared ones through their own query.)
@@ -100,7 +101,7 @@ export async function supervisorsOf(userId: string): Promise<string[]> {
   return managers.map((manager) => manager.name);
 }
 
-export type JournalFilter = { q?: string; from?: Date; to?: Date };
+export type JournalFilter = { q?: string; from?: Date; to?: Date; skill?: string };
 
 export async function listJournal(userId: string, filter: JournalFilter) {
   const dateRange = {
@@ -117,7 +118,14 @@ export async function listJournal(userId: string, filter: JournalFilter) {
       },
       orderBy: { updatedAt: "desc" },
       take: 200,
-      select: { id: true, title: true, framework: true, sharedAt: true, updatedAt: true },
+      select: {
+        id: true,
+        title: true,
+        framework: true,
+        sharedAt: true,
+        updatedAt: true,
+        run: { select: { scenarioVersionId: true } },
+      },
     }),
     prisma.practiceRun.findMany({
       where: { userId, status: { not: "in-progress" }, ...(filter.from || filter.to ? { startedAt: dateRange } : {}) },
@@ -128,17 +136,27 @@ export async function listJournal(userId: string, filter: JournalFilter) {
         status: true,
         startedAt: true,
         practiceSeconds: true,
+        scenarioVersionId: true,
         scenarioVersion: { select: { scenario: { select: { title: true } } } },
         reflections: { select: { id: true } },
       },
     }),
   ]);
+  // A skill belongs to the scenario a run was played on; a reflection has the skills of its run.
+  const skillsOf = async (versionId: string | undefined) =>
+    versionId ? (await scenarioOfVersion(versionId)).skills : ([] as string[]);
+  const matches = async (versionId: string | undefined) =>
+    !filter.skill || (await skillsOf(versionId)).includes(filter.skill);
+  const keptReflections = [];
+  for (const reflection of reflections) if (await matches(reflection.run?.scenarioVersionId)) keptReflections.push(reflection);
+  const keptRuns = [];
+  for (const run of runs) if (await matches(run.scenarioVersionId)) keptRuns.push(run);
   return {
-    reflections: reflections.map((reflection) => ({
+    reflections: keptReflections.map(({ run: _run, ...reflection }) => ({
       ...reflection,
       frameworkLabel: isFrameworkId(reflection.framework) ? FRAMEWORKS[reflection.framework].label : reflection.framework,
     })),
-    runs: runs.map((run) => ({
+    runs: keptRuns.map((run) => ({
       id: run.id,
       status: run.status,
       startedAt: run.startedAt,

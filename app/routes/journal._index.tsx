@@ -7,6 +7,7 @@ import { describeMinutes } from "~/domain/practice-time";
 import { FRAMEWORKS, FRAMEWORK_IDS } from "~/domain/reflection";
 import { listJournal, organisationFramework } from "~/models/reflection.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { skillVocabulary } from "~/services/scenario-library.server";
 
 const DateParam = z
   .string()
@@ -17,6 +18,7 @@ const DateParam = z
 
 const FilterSchema = z.object({
   q: z.string().max(200).optional().catch(undefined),
+  skill: z.string().max(60).optional().catch(undefined),
   from: DateParam,
   to: DateParam,
 });
@@ -24,19 +26,31 @@ const FilterSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:journal:own");
   const params = new URL(request.url).searchParams;
-  const raw = { q: params.get("q") || undefined, from: params.get("from") || undefined, to: params.get("to") || undefined };
+  const raw = {
+    q: params.get("q") || undefined,
+    skill: params.get("skill") || undefined,
+    from: params.get("from") || undefined,
+    to: params.get("to") || undefined,
+  };
   const filter = FilterSchema.parse(raw);
   // "to" is inclusive for the person: everything up to the end of that day.
   const to = filter.to ? new Date(filter.to.getTime() + 24 * 60 * 60 * 1000) : undefined;
-  const [journal, framework] = await Promise.all([
-    listJournal(user.id, { q: filter.q, from: filter.from, to }),
+  const [journal, framework, skills] = await Promise.all([
+    listJournal(user.id, { q: filter.q, skill: filter.skill, from: filter.from, to }),
     organisationFramework(user.organisation.id),
+    skillVocabulary(),
   ]);
-  return { ...journal, framework, search: { q: raw.q ?? "", from: raw.from ?? "", to: raw.to ?? "" } };
+  return {
+    ...journal,
+    framework,
+    skills: [...skills].map(([id, skill]) => ({ id, label: skill.label })),
+    search: { q: raw.q ?? "", skill: raw.skill ?? "", from: raw.from ?? "", to: raw.to ?? "" },
+  };
 }
 
 export default function Journal() {
-  const { reflections, runs, framework, search } = useLoaderData<typeof loader>();
+  const { reflections, runs, framework, skills, search } = useLoaderData<typeof loader>();
+  const filtering = Boolean(search.q || search.skill || search.from || search.to);
   return (
     <div className="stack">
       <h1>Journal</h1>
@@ -67,6 +81,17 @@ export default function Journal() {
           <input type="search" id="journal-q" name="q" defaultValue={search.q} />
         </div>
         <div className="field">
+          <Label htmlFor="journal-skill">Skill</Label>
+          <select id="journal-skill" name="skill" defaultValue={search.skill}>
+            <option value="">Any skill</option>
+            {skills.map((skill) => (
+              <option value={skill.id} key={skill.id}>
+                {skill.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <Label htmlFor="journal-from">From</Label>
           <input type="date" id="journal-from" name="from" defaultValue={search.from} />
         </div>
@@ -94,7 +119,7 @@ export default function Journal() {
       <section aria-labelledby="reflections-heading" className="stack">
         <h2 id="reflections-heading">Reflections</h2>
         {reflections.length === 0 ? (
-          <p>{search.q || search.from || search.to ? "No reflections match." : "You have not written any reflections yet."}</p>
+          <p>{filtering ? "No reflections match." : "You have not written any reflections yet."}</p>
         ) : (
           <ul className="cards">
             {reflections.map((reflection) => (
@@ -121,9 +146,13 @@ export default function Journal() {
       <section aria-labelledby="runs-heading" className="stack">
         <h2 id="runs-heading">Conversations you practised</h2>
         {runs.length === 0 ? (
-          <p>
-            None yet. <Link to="/practise">Choose a conversation to practise.</Link>
-          </p>
+          filtering ? (
+            <p>No practised conversations match.</p>
+          ) : (
+            <p>
+              None yet. <Link to="/practise">Choose a conversation to practise.</Link>
+            </p>
+          )
         ) : (
           <ul className="link-list">
             {runs.map((run) => (

@@ -133,6 +133,20 @@ describe("the journal", () => {
     expect(await text(await amira.get("/journal?from=not-a-date"))).toContain("A call about Idris");
   });
 
+  it("filters by skill through the conversation a reflection is about", async () => {
+    const start = await amira.post("/practise/phone-before-the-letter", {});
+    const runId = start.headers.get("Location")!.split("/").pop()!;
+    await amira.post(`/practise/runs/${runId}`, { intent: "abandon" });
+    const about = await newReflection(amira, { runId });
+    await amira.post(about, { intent: "save", title: "Skill-tagged reflection" });
+    const empathy = await text(await amira.get("/journal?skill=empathy"));
+    expect(empathy).toContain("Skill-tagged reflection");
+    expect(empathy).not.toContain("A call about Idris");
+    const other = await text(await amira.get("/journal?skill=hearing-the-child"));
+    expect(other).not.toContain("Skill-tagged reflection");
+    expect(other).toContain("No practised conversations match");
+  });
+
   it("reflects on a practice run of one's own, and lists it beside the run", async () => {
     const start = await amira.post("/practise/phone-before-the-letter", {});
     const runId = start.headers.get("Location")!.split("/").pop()!;
