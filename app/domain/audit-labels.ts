@@ -15,6 +15,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "team.created": "Team created",
   "team.renamed": "Team renamed",
   "password.changed": "Password changed",
+  "settings.changed": "Settings changed",
 };
 
 export function auditLabel(type: string): string {

@@ -15,7 +15,8 @@ export type AuditType =
   | "member.reactivated"
   | "team.created"
   | "team.renamed"
-  | "password.changed";
+  | "password.changed"
+  | "settings.changed";
 
 export type AuditEntry = {
   type: AuditType;

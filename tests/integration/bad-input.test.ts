@@ -174,6 +174,16 @@ const ACTIONS: Action[] = [
     hasIntent: true,
   },
   {
+    name: "POST /admin/settings",
+    route: "/admin/settings",
+    file: "admin.settings.tsx",
+    fields: ["reflectionFramework"],
+    actor: ADMIN,
+    path: () => "/admin/settings",
+    valid: () => ({ reflectionFramework: "gibbs" }),
+    hasIntent: false,
+  },
+  {
     name: "POST /journal/new",
     route: "/journal/new",
     file: "journal.new.tsx",

@@ -192,10 +192,15 @@ describe("the journal", () => {
     expect(refused.headers.get("Location")).toBe("/journal");
   });
 
-  it("uses the model the organisation chose as the default", async () => {
-    await server.db.organisation.update({ where: { slug: "northbridge" }, data: { reflectionFramework: "gibbs" } });
+  it("uses the model the organisation's admin chose as the default, in that organisation only", async () => {
+    const admin = await signedIn(server, "admin@northbridge.example", "203.0.113.128");
+    expect((await admin.post("/admin/settings", { reflectionFramework: "gibbs" })).status).toBe(302);
+    expect(await text(await admin.get("/admin/settings"))).toMatch(/id="framework-gibbs"[^>]*checked=""/);
     const reflection = await newReflection(amira);
     expect((await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } })).framework).toBe("gibbs");
-    await server.db.organisation.update({ where: { slug: "northbridge" }, data: { reflectionFramework: "what-so-what-now-what" } });
+    const eastmoor = await server.db.organisation.findUniqueOrThrow({ where: { slug: "eastmoor" } });
+    expect(eastmoor.reflectionFramework).toBe("what-so-what-now-what");
+    expect((await admin.post("/admin/settings", { reflectionFramework: "free-writing" })).status).toBe(400);
+    await admin.post("/admin/settings", { reflectionFramework: "what-so-what-now-what" });
   });
 });
