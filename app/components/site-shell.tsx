@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Flash } from "~/services/flash.server";
+import { clearLocalDrafts } from "./local-drafts";
 
 export type Viewer = {
   name: string;
@@ -52,7 +53,7 @@ export function SiteShell({ viewer, flash, children }: { viewer: Viewer | null; 
               <Link to="/account" className="account__link">
                 Your account
               </Link>
-              <Form method="post" action="/logout" className="account__signout">
+              <Form method="post" action="/logout" className="account__signout" onSubmit={clearLocalDrafts}>
                 <button type="submit" className="button button--quiet">
                   Sign out
                 </button>

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { TextAreaField, TextField, UnclaimedProblems, ErrorSummary } from "~/components/forms";
+import { readLocalDraft, removeLocalDraft, textValues, writeLocalDraft } from "~/components/local-drafts";
 import { formatDateTime } from "~/domain/format";
 import {
   FRAMEWORKS,
@@ -104,6 +105,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+/**
+ * Keeps a copy in this browser while someone writes, and puts it back if the
+ * page loads with older text (a session that timed out before the server had it).
+ */
+function useLocalCopy(
+  formRef: React.RefObject<HTMLFormElement | null>,
+  reflection: { id: string; updatedAt: string | Date; title: string; answers: Record<string, string> },
+  onRestore: () => void,
+) {
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    const form = formRef.current;
+    const draft = readLocalDraft(reflection.id);
+    if (!form || !draft) return;
+    const server: Record<string, string> = { title: reflection.title };
+    for (const [id, text] of Object.entries(reflection.answers)) server[`answer.${id}`] = text;
+    const differs = Object.entries(draft.values).some(([name, value]) => (server[name] ?? "") !== value);
+    if (!differs || draft.savedAt <= new Date(reflection.updatedAt).getTime()) {
+      removeLocalDraft(reflection.id);
+      return;
+    }
+    for (const [name, value] of Object.entries(draft.values)) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.value = value;
+    }
+    setRestored(true);
+    onRestore();
+    // Only on arrival: afterwards the page itself is the newest copy.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reflection.id]);
+  return {
+    restored,
+    remember: () => {
+      if (formRef.current) writeLocalDraft(reflection.id, textValues(formRef.current));
+    },
+  };
+}
+
 /** Saves the draft every few seconds while someone is writing, when JavaScript is available. */
 function useAutosave(formRef: React.RefObject<HTMLFormElement | null>) {
   const fetcher = useFetcher<typeof action>();
@@ -133,6 +172,11 @@ export default function ReflectionPage() {
   const lastResult = actionData?.result ?? undefined;
   const formRef = useRef<HTMLFormElement>(null);
   const autosave = useAutosave(formRef);
+  const localCopy = useLocalCopy(formRef, reflection, autosave.markDirty);
+  const onInput = () => {
+    autosave.markDirty();
+    localCopy.remember();
+  };
   const [form, fields] = useForm({
     id: "reflection",
     lastResult: lastResult?.initialValue?.intent === "save" ? lastResult : undefined,
@@ -176,9 +220,14 @@ export default function ReflectionPage() {
           </button>
         </Form>
       </section>
+      {localCopy.restored ? (
+        <div className="notice" role="status">
+          <p>We put back what you were writing before your session ended. It is being saved now.</p>
+        </div>
+      ) : null}
       <UnclaimedProblems result={lastResult} claimed={lastResult?.initialValue?.intent === "save"} />
       <ErrorSummary form={form} fields={summaryFields} labels={summaryLabels} />
-      <Form method="post" {...getFormProps(form)} ref={formRef}>
+      <Form method="post" {...getFormProps(form)} ref={formRef} onInput={onInput}>
         <TextField meta={fields.title} label="Title (optional)" autoComplete="off" />
         {reflection.prompts.map((prompt) => {
           const meta = answerFields[prompt.id as keyof typeof answerFields];
@@ -188,7 +237,6 @@ export default function ReflectionPage() {
               meta={meta}
               label={prompt.label}
               hint={`${prompt.hint} Up to ${reflection.limit.toLocaleString("en-GB")} characters.`}
-              onInput={autosave.markDirty}
             />
           ) : null;
         })}

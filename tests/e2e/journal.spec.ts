@@ -62,3 +62,29 @@ test.describe("without JavaScript", () => {
 
   });
 });
+
+test("a draft survives the session ending: after signing in again it is still there", async ({ page, context }) => {
+  await signIn(page, DEMO_ROLES.practitioner.email);
+  await page.goto("/journal");
+  await page.getByRole("button", { name: "Start writing" }).click();
+  await expect(page.locator("main h1")).toHaveText("Your reflection");
+  const reflectionUrl = page.url();
+
+  // The session ends (a timeout, or signing out elsewhere) while the person is still typing.
+  await context.clearCookies();
+  await page.getByLabel("What happened?").fill("Written after my session had already ended.");
+
+  await page.goto(reflectionUrl);
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await page.getByLabel("Email address").fill(DEMO_ROLES.practitioner.email);
+  await page.getByLabel("Password", { exact: true }).fill("practise-with-heart");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(reflectionUrl);
+  await expect(page.getByLabel("What happened?")).toHaveValue("Written after my session had already ended.");
+  await expect(page.getByText("We put back what you were writing")).toBeVisible();
+  // And it reaches the server.
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved at" })).toBeVisible({ timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByLabel("What happened?")).toHaveValue("Written after my session had already ended.");
+  await expect(page.getByText("We put back what you were writing")).toHaveCount(0);
+});
