@@ -216,3 +216,52 @@ export async function exportJournal(userId: string): Promise<JournalExport> {
     }),
   };
 }
+
+// What a supervisor may see: reflections their supervisees chose to share, nothing else.
+function sharedWithSupervisorWhere(supervisorId: string, organisationId: string) {
+  return {
+    organisationId,
+    sharedAt: { not: null },
+    userId: { not: supervisorId },
+    user: {
+      deactivatedAt: null,
+      memberships: {
+        some: { role: "member", team: { memberships: { some: { userId: supervisorId, role: "manager" } } } },
+      },
+    },
+  };
+}
+
+export async function listSharedWithSupervisor(supervisorId: string, organisationId: string) {
+  const rows = await prisma.reflection.findMany({
+    where: sharedWithSupervisorWhere(supervisorId, organisationId),
+    orderBy: { sharedAt: "desc" },
+    take: 100,
+    select: { id: true, title: true, framework: true, sharedAt: true, user: { select: { name: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    sharedAt: row.sharedAt,
+    writer: row.user.name,
+    frameworkLabel: isFrameworkId(row.framework) ? FRAMEWORKS[row.framework].label : row.framework,
+  }));
+}
+
+export async function getSharedReflection(supervisorId: string, organisationId: string, id: string) {
+  const row = await prisma.reflection.findFirst({
+    where: { id, ...sharedWithSupervisorWhere(supervisorId, organisationId) },
+    select: { id: true, title: true, framework: true, answers: true, sharedAt: true, user: { select: { name: true } } },
+  });
+  if (!row) return null;
+  const framework = isFrameworkId(row.framework) ? row.framework : "what-so-what-now-what";
+  return {
+    id: row.id,
+    title: row.title,
+    writer: row.user.name,
+    sharedAt: row.sharedAt,
+    frameworkLabel: FRAMEWORKS[framework].label,
+    prompts: FRAMEWORKS[framework].prompts,
+    answers: parseAnswers(row.answers),
+  };
+}

@@ -88,3 +88,34 @@ test("a draft survives the session ending: after signing in again it is still th
   await expect(page.getByLabel("What happened?")).toHaveValue("Written after my session had already ended.");
   await expect(page.getByText("We put back what you were writing")).toHaveCount(0);
 });
+
+test("sharing and unsharing, seen from the manager's side", async ({ page, browser }) => {
+  await signIn(page, DEMO_ROLES.practitioner.email);
+  await page.goto("/journal");
+  await page.getByRole("button", { name: "Start writing" }).click();
+  await page.getByLabel("Title (optional)").fill("Notes for supervision");
+  await page.getByLabel("What happened?").fill("A meeting where I said I would find out.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your reflection is saved." })).toBeVisible();
+  await page.getByRole("button", { name: "Share with my supervisor" }).click();
+  await expect(page.getByRole("heading", { name: "Shared with your supervisor" })).toBeVisible();
+
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, DEMO_ROLES.manager.email);
+  await manager.goto("/supervision");
+  await manager.getByRole("link", { name: "Notes for supervision" }).click();
+  await expect(manager.locator("main h1")).toHaveText("Notes for supervision");
+  await expect(manager.getByText("A meeting where I said I would find out.")).toBeVisible();
+  await expectNoAxeViolations(manager, "a reflection shared with the manager");
+  const sharedUrl = manager.url();
+
+  await page.getByRole("button", { name: "Stop sharing" }).click();
+  await expect(page.getByRole("heading", { name: "Private" })).toBeVisible();
+
+  await manager.goto(sharedUrl);
+  await expect(manager.locator("main h1")).toHaveText("We cannot find that page");
+  await manager.goto("/supervision");
+  await expect(manager.getByRole("link", { name: "Notes for supervision" })).toHaveCount(0);
+  await managerContext.close();
+});

@@ -112,6 +112,32 @@ describe("writing a reflection", () => {
     expect(await text(await colleague.get("/journal"))).not.toContain("A call about Idris");
   });
 
+  it("is read by the supervisor only while shared: not by another manager, an admin or another organisation", async () => {
+    const supervisor = await signedIn(server, "manager@northbridge.example", "203.0.113.130");
+    const otherManager = await signedIn(server, "daniel.okafor@northbridge.example", "203.0.113.131");
+    const admin = await signedIn(server, "admin@northbridge.example", "203.0.113.132");
+    const elsewhere = await signedIn(server, "manager@eastmoor.example", "203.0.113.133");
+    const colleague = await signedIn(server, "tomasz.nowak@northbridge.example", "203.0.113.134");
+    const shared = `/supervision/shared/${idOf(reflection)}`;
+    const everyone = [supervisor, otherManager, admin, elsewhere, colleague];
+    const statuses = async () => Promise.all(everyone.map(async (client) => (await client.get(shared)).status));
+
+    // Private: nobody can read it, and the supervisor's list does not even count it.
+    expect(await statuses()).toEqual([404, 404, 403, 404, 404]);
+    expect(await text(await supervisor.get("/supervision"))).not.toContain("Reflections shared with you");
+
+    await amira.post(reflection, { intent: "share" });
+    expect(await statuses()).toEqual([200, 404, 403, 404, 404]);
+    const page = await text(await supervisor.get(shared));
+    expect(page).toContain("Shared with you by Amira Hussain");
+    expect(page).toContain("Kept");
+    expect(await text(await supervisor.get("/supervision"))).toContain("A call about Idris");
+
+    await amira.post(reflection, { intent: "unshare" });
+    expect(await statuses()).toEqual([404, 404, 403, 404, 404]);
+    expect(await text(await supervisor.get("/supervision"))).not.toContain("A call about Idris");
+  });
+
   it("is shared with the supervisor by an explicit choice, and private again at once", async () => {
     expect((await amira.post(reflection, { intent: "share" })).status).toBe(302);
     let page = await text(await amira.get(reflection));

@@ -61,8 +61,9 @@ type Fixtures = {
   eastmoorInvitations: Record<Persona, string>;
   /** The practitioner's practice runs: one in progress, one to abandon, one completed. */
   runs: { inProgress: string; toAbandon: string; completed: string };
-  /** A private reflection of the practitioner's. */
+  /** A private reflection of the practitioner's, and one shared with their supervisor. */
   reflection: string;
+  sharedReflection: string;
 };
 
 type Row = {
@@ -149,7 +150,11 @@ const MATRIX: Row[] = [
     path: (f) => `/journal/${f.reflection}`, body: () => ({ intent: "share" }),          expect: "302:login  302:here     404       403       403       403       403" },
   { name: "POST /journal/:reflectionId intent=unshare", files: ["journal.$reflectionId.tsx"], method: "POST", intent: "unshare",
     path: (f) => `/journal/${f.reflection}`, body: () => ({ intent: "unshare" }),        expect: "302:login  302:here     404       403       403       403       403" },
-  get("/supervision",        ["supervision.tsx"],                                        "302:login  200          200       403       403       403       403"),
+  get("/supervision",        ["supervision._index.tsx"],                                 "302:login  200          200       403       403       403       403"),
+  { name: "GET /supervision/shared/:reflectionId (shared by the practitioner with their manager)", files: ["supervision.shared.$reflectionId.tsx"], method: "GET",
+    path: (f) => `/supervision/shared/${f.sharedReflection}`,                            expect: "302:login  404          200       403       403       403       403", text: { 200: "Shared with you by Amira Hussain" } },
+  { name: "GET /supervision/shared/:reflectionId (private)", files: ["supervision.shared.$reflectionId.tsx"], method: "GET",
+    path: (f) => `/supervision/shared/${f.reflection}`,                                  expect: "302:login  404          404       403       403       403       403" },
   get("/team",               ["team.tsx"],                                               "302:login  403          200       403       403       403       403"),
   get("/studio",             ["studio.tsx"],                                             "302:login  403          403       200       200       403       403"),
   get("/admin",              ["admin.tsx", "admin._index.tsx"],                          "302:login  403          403       403       403       200       200", { text: { 200: "Your organisation" } }),
@@ -364,8 +369,14 @@ async function prepareFixtures(): Promise<Fixtures> {
   const reflection = started.headers.get("Location")?.split("/").pop();
   if (started.status !== 302 || !reflection) throw new Error("Starting a reflection failed");
 
+  const another = await practitioner.post("/journal/new", {});
+  const sharedReflection = another.headers.get("Location")?.split("/").pop();
+  if (!sharedReflection) throw new Error("Starting a second reflection failed");
+  await practitioner.post(`/journal/${sharedReflection}`, { intent: "share" });
+
   return {
     reflection,
+    sharedReflection,
     runs,
     names,
     northbridgePerson: { id: person.id, access },
