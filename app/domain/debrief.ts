@@ -13,7 +13,7 @@ export type DebriefMoment = {
   metersAfter: Record<string, number>;
   /** How far the visible meters moved with this reply, added up. */
   swing: number;
-  roadsNotTaken: { says: string; note: string | null; effects: Record<string, number> }[];
+  roadsNotTaken: { says: string; note: string | null; effects: Record<string, number>; leadsTo: string | null }[];
 };
 
 export type Debrief = {
@@ -24,6 +24,15 @@ export type Debrief = {
   /** Steps (1-based) with the largest swings, where another reply would have mattered most. */
   turningPoints: number[];
 };
+
+/** One line saying where a reply would have led: what is said next, or how it ends. */
+function describeNode(node: Scenario["nodes"][number] | undefined, scenario: Scenario): string | null {
+  if (!node) return null;
+  if (node.type === "ending") return `The conversation ends: ${node.title}.`;
+  if (node.type === "pause") return "A pause to reflect.";
+  const speaker = scenario.personas.find((persona) => persona.id === node.speaker)?.name;
+  return speaker ? `${speaker}: "${node.text}"` : node.text;
+}
 
 export function buildDebrief(scenario: Scenario, path: readonly string[], turningPointCount = 2): Debrief {
   const visible = scenario.meters.filter((meter) => meter.visible);
@@ -53,7 +62,12 @@ export function buildDebrief(scenario: Scenario, path: readonly string[], turnin
       swing,
       roadsNotTaken: offered
         .filter((other) => other.id !== choiceId && other.id !== CONTINUE)
-        .map((other) => ({ says: other.says, note: other.note ?? null, effects: other.effects ?? {} })),
+        .map((other) => ({
+          says: other.says,
+          note: other.note ?? null,
+          effects: other.effects ?? {},
+          leadsTo: describeNode(nodeById.get(other.next), scenario),
+        })),
     });
     visible.forEach((meter, meterIndex) => series[meterIndex]!.push(moved.state.meters[meter.id] ?? meter.start));
     state = moved.state;

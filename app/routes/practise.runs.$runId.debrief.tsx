@@ -203,6 +203,11 @@ export default function Debrief() {
                         <p>
                           <strong>You could have said:</strong> {road.says}
                         </p>
+                        {road.leadsTo ? (
+                          <p>
+                            <strong>It would have led to:</strong> {road.leadsTo}
+                          </p>
+                        ) : null}
                         {road.note ? <p className="hint">{road.note}</p> : null}
                       </li>
                     ))}

@@ -150,6 +150,7 @@ describe("playing a conversation", () => {
     if (ending?.type === "ending") expect(debrief).toContain(ending.title);
     expect(debrief).toContain("The conversation, step by step");
     expect(debrief).toContain("the road not taken");
+    expect(debrief).toContain("It would have led to:");
     // A finished run takes no more moves.
     const late = await amira.post(run, { intent: "move", step: String(done.stepCount), choice: "anything" });
     expect(late.headers.get("Location")).toBe(`${run}/debrief`);

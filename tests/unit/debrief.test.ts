@@ -67,7 +67,10 @@ describe("the debrief", () => {
   it("marks the biggest swings as turning points, with the replies not chosen", () => {
     const debrief = buildDebrief(scenario, ["cold", "continue", "close"], 1);
     expect(debrief.turningPoints).toEqual([1]);
-    expect(debrief.moments[0]?.roadsNotTaken).toEqual([{ says: "Hello Dana, it's Sam.", note: "Warm.", effects: { trust: 1 } }]);
+    expect(debrief.moments[0]?.roadsNotTaken).toEqual([
+      { says: "Hello Dana, it's Sam.", note: "Warm.", effects: { trust: 1 }, leadsTo: "A pause to reflect." },
+    ]);
+    expect(buildDebrief(scenario, ["warm", "continue"]).moments[1]?.roadsNotTaken).toEqual([]);
   });
 
   it("has no ending for a run that stopped part way", () => {
