@@ -26,42 +26,17 @@ export function FieldError({ id, errors }: { id: string; errors: string[] | unde
   );
 }
 
-export function TextField({ meta, label, hint, type = "text", autoComplete, spellCheck }: TextFieldProps) {
-  const hintId = `${meta.id}-hint`;
-  const hasErrors = Boolean(meta.errors?.length);
-  return (
-    <div className={hasErrors ? "field field--error" : "field"}>
-      <Label htmlFor={meta.id}>{label}</Label>
-      {hint ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={meta.errorId} errors={meta.errors} />
-      <input
-        {...getInputProps(meta, { type, ariaAttributes: false })}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(hint ? hintId : undefined, hasErrors && meta.errorId)}
-        autoComplete={autoComplete}
-        spellCheck={spellCheck}
-      />
-    </div>
-  );
-}
-
-/** A long-text field with its label, hint, error and a stated limit. */
-export function TextAreaField({
+/** Label, hint and error around one control; the control gets the ids to describe itself by. */
+function FieldShell({
   meta,
   label,
   hint,
-  rows = 6,
-  onInput,
+  children,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: { id: string; errorId: string; errors?: string[] };
   label: string;
   hint?: ReactNode;
-  rows?: number;
-  onInput?: () => void;
+  children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   const hintId = `${meta.id}-hint`;
   const hasErrors = Boolean(meta.errors?.length);
@@ -74,13 +49,69 @@ export function TextAreaField({
         </span>
       ) : null}
       <FieldError id={meta.errorId} errors={meta.errors} />
-      <textarea
-        {...getTextareaProps(meta, { ariaAttributes: false })}
-        rows={rows}
-        onInput={onInput}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(hint ? hintId : undefined, hasErrors && meta.errorId)}
-      />
+      {children({
+        "aria-invalid": hasErrors || undefined,
+        "aria-describedby": describedBy(hint ? hintId : undefined, hasErrors && meta.errorId),
+      })}
+    </div>
+  );
+}
+
+export function TextField({ meta, label, hint, type = "text", autoComplete, spellCheck }: TextFieldProps) {
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      {(aria) => (
+        <input
+          {...getInputProps(meta, { type, ariaAttributes: false })}
+          {...aria}
+          autoComplete={autoComplete}
+          spellCheck={spellCheck}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** A long-text field with its label, hint, error and a stated limit. */
+export function TextAreaField({
+  meta,
+  label,
+  hint,
+  rows = 6,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  hint?: ReactNode;
+  rows?: number;
+}) {
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      {(aria) => <textarea {...getTextareaProps(meta, { ariaAttributes: false })} {...aria} rows={rows} />}
+    </FieldShell>
+  );
+}
+
+/** A select of skills with "Any skill" first, for the filters on the catalogue and the journal. */
+export function SkillSelect({
+  id,
+  skills,
+  value,
+}: {
+  id: string;
+  skills: { id: string; label: string }[];
+  value: string | undefined;
+}) {
+  return (
+    <div className="field">
+      <Label htmlFor={id}>Skill</Label>
+      <select id={id} name="skill" defaultValue={value ?? ""}>
+        <option value="">Any skill</option>
+        {skills.map((skill) => (
+          <option value={skill.id} key={skill.id}>
+            {skill.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { SkillSelect } from "~/components/forms";
 import { Label } from "~/components/ui/label";
 import { formatDate } from "~/domain/format";
 import { describeMinutes } from "~/domain/practice-time";
@@ -80,17 +81,7 @@ export default function Journal() {
           <Label htmlFor="journal-q">Search</Label>
           <input type="search" id="journal-q" name="q" defaultValue={search.q} />
         </div>
-        <div className="field">
-          <Label htmlFor="journal-skill">Skill</Label>
-          <select id="journal-skill" name="skill" defaultValue={search.skill}>
-            <option value="">Any skill</option>
-            {skills.map((skill) => (
-              <option value={skill.id} key={skill.id}>
-                {skill.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SkillSelect id="journal-skill" skills={skills} value={search.skill} />
         <div className="field">
           <Label htmlFor="journal-from">From</Label>
           <input type="date" id="journal-from" name="from" defaultValue={search.from} />

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { SkillSelect } from "~/components/forms";
 import { Label } from "~/components/ui/label";
 import { fitsLength, LENGTHS, practisedSkills, suggestScenarios, type Length } from "~/domain/suggestions";
 import { listCatalogue } from "~/models/practice-run.server";
@@ -97,17 +98,7 @@ export default function Practise() {
       <section aria-labelledby="all-heading" className="stack">
         <h2 id="all-heading">All conversations</h2>
         <Form method="get" className="filters">
-          <div className="field">
-            <Label htmlFor="filter-skill">Skill</Label>
-            <select id="filter-skill" name="skill" defaultValue={filter.skill ?? ""}>
-              <option value="">Any skill</option>
-              {skillOptions.map((skill) => (
-                <option value={skill.id} key={skill.id}>
-                  {skill.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SkillSelect id="filter-skill" skills={skillOptions} value={filter.skill} />
           <div className="field">
             <Label htmlFor="filter-length">Length</Label>
             <select id="filter-length" name="length" defaultValue={filter.length ?? ""}>
