@@ -7,6 +7,7 @@ import { checkReferences, type CheckContext } from "./references";
 import { Report } from "./report";
 import { checkRuns, DEFAULT_STATE_LIMIT, type Summary } from "./runs";
 import { scenarioSchema, skillVocabularySchema, type Scenario, type Skill } from "./schema";
+import { checkPlaceholders } from "./placeholders";
 import { checkWarnings } from "./warnings";
 import { parseYaml } from "./yaml";
 
@@ -49,6 +50,7 @@ function check(source: string, fileName: string, context: CheckContext, options:
 
   checkReferences(scenario, fileName, context, report);
   checkWarnings(scenario, report);
+  checkPlaceholders(scenario, report);
   let summary: Summary | undefined;
   if (!report.hasErrors) {
     try {

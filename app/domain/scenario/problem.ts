@@ -22,6 +22,7 @@ export type ProblemCode =
   | "duplicate-words"
   | "long-line"
   | "choice-never-available"
+  | "placeholder"
   | "internal";
 
 export type Problem = {

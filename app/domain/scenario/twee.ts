@@ -1,5 +1,6 @@
 import { Document } from "yaml";
 import { reservedWords, type ScenarioInput } from "./schema";
+import { PLACEHOLDER, placeholder } from "./placeholders";
 
 /**
  * Converts a Twine story in Twee 3 notation into a draft scenario. Passages become
@@ -99,19 +100,19 @@ export function importTwee(source: string, options: { id?: string } = {}): TweeI
   const scenario: ScenarioInput = {
     id,
     title,
-    summary: "TODO: one or two sentences on what the learner will practise.",
+    summary: placeholder("one or two sentences on what the learner will practise."),
     audience: ["send-caseworker"],
     skills: ["listening"],
     minutes: Math.max(1, Math.round(words / 100)),
     personas: [
       {
         id: "persona",
-        name: "TODO: an invented name",
-        relationship: "TODO: who they are to the child",
-        background: "TODO: what has happened so far",
-        wants: "TODO: what they want from the conversation",
-        fears: "TODO: what they are afraid of",
-        voice: "TODO: how they speak",
+        name: placeholder("an invented name"),
+        relationship: placeholder("who they are to the child"),
+        background: placeholder("what has happened so far"),
+        wants: placeholder("what they want from the conversation"),
+        fears: placeholder("what they are afraid of"),
+        voice: placeholder("how they speak"),
       },
     ],
     meters: [],
@@ -120,7 +121,7 @@ export function importTwee(source: string, options: { id?: string } = {}): TweeI
   };
   note(
     1,
-    "written with placeholders marked TODO: the persona, summary, audience, skills and coach's notes need a trainer",
+    `written with placeholders marked ${PLACEHOLDER} the persona, summary, audience, skills and coach's notes need a trainer (the checker refuses the file until they are written)`,
   );
 
   const document = new Document(scenario);
@@ -264,9 +265,9 @@ function toNode(
       type: "ending",
       title: passage.name,
       tone: tone ?? "mixed",
-      debrief: text || "TODO: what happened and why",
-      wentWell: ["TODO: what went well"],
-      tryNext: ["TODO: what to try next time"],
+      debrief: text || placeholder("what happened and why"),
+      wentWell: [placeholder("what went well")],
+      tryNext: [placeholder("what to try next time")],
     };
   }
   if (passage.tags.includes("pause")) {
@@ -274,7 +275,7 @@ function toNode(
     return {
       id,
       type: "pause",
-      prompt: text || "TODO: a question to reflect on",
+      prompt: text || placeholder("a question to reflect on"),
       next: idOf(links[0]!.target, links[0]!.line),
     };
   }
@@ -283,7 +284,7 @@ function toNode(
   return {
     id,
     type: "line",
-    text: text || "TODO: what is said here",
+    text: text || placeholder("what is said here"),
     choices: links.map((link) => ({
       id: uniqueId(slugify(link.text.split(/\s+/).slice(0, 5).join(" "), "choice"), choiceIds),
       says: link.text || link.target,
