@@ -1,11 +1,20 @@
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "../app/services/env.server";
 import { createApp } from "./app";
 
+export type ServeOptions = {
+  /** Default: every interface, as a server should. A benchmark binds 127.0.0.1 only. */
+  host?: string;
+  /** Default: PORT. 0 lets the system choose a free one. */
+  port?: number;
+  onListening?: (port: number) => void;
+};
+
 /** Serves the built app (build/) until the process is told to stop. */
-export async function serveBuild(): Promise<void> {
+export async function serveBuild(options: ServeOptions = {}): Promise<void> {
   const env = getEnv();
   const buildPath = path.resolve("build", "server", "index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -15,12 +24,18 @@ export async function serveBuild(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     clientDir: path.resolve("build", "client"),
   });
-  const server = app.listen(env.PORT, () => {
-    console.log(`Heartwork is ready at http://localhost:${env.PORT}`);
-  });
+  const listening = () => {
+    const { port } = server.address() as AddressInfo;
+    if (options.onListening) options.onListening(port);
+    else console.log(`Heartwork is ready at http://localhost:${port}`);
+  };
+  const port = options.port ?? env.PORT;
+  const server = options.host ? app.listen(port, options.host, listening) : app.listen(port, listening);
   const stop = () => server.close(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  // Started by another process (a benchmark): never linger once it has gone.
+  if (process.send) process.once("disconnect", stop);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
