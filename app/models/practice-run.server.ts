@@ -1,4 +1,4 @@
-import { choose, replay, start, type PlayState, type Scenario } from "~/domain/scenario";
+import { choose, start, type PlayState, type Scenario } from "~/domain/scenario";
 import { countedGapSeconds } from "~/domain/practice-time";
 import { prisma } from "~/services/db.server";
 
@@ -14,7 +14,10 @@ const VERSION_CACHE_LIMIT = 200;
 export async function scenarioOfVersion(versionId: string): Promise<Scenario> {
   const cached = versionCache.get(versionId);
   if (cached) return cached;
-  const version = await prisma.scenarioVersion.findUniqueOrThrow({ where: { id: versionId }, select: { content: true } });
+  const version = await prisma.scenarioVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { content: true },
+  });
   const scenario = scenarioOf(version.content);
   const oldest = versionCache.keys().next();
   if (versionCache.size >= VERSION_CACHE_LIMIT && !oldest.done) versionCache.delete(oldest.value);
@@ -24,52 +27,44 @@ export async function scenarioOfVersion(versionId: string): Promise<Scenario> {
 
 /** The library's scenarios at their newest version, with how often this person has completed each. */
 export async function listCatalogue(userId: string) {
-  const [scenarios, completed, inProgress] = await Promise.all([
+  const [scenarios, completedRuns, inProgress] = await Promise.all([
     prisma.scenario.findMany({
       where: { origin: "library", organisationId: null },
       orderBy: { title: "asc" },
-      select: {
-        slug: true,
-        versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, content: true } },
-      },
+      select: { id: true, slug: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
     }),
-    prisma.practiceRun.groupBy({
-      by: ["scenarioVersionId"],
+    prisma.practiceRun.findMany({
       where: { userId, status: "completed" },
-      _count: { _all: true },
+      select: { scenarioVersion: { select: { scenarioId: true } } },
     }),
     prisma.practiceRun.findMany({
       where: { userId, status: "in-progress" },
       orderBy: { lastActivityAt: "desc" },
-      select: { id: true, stepCount: true, scenarioVersion: { select: { scenario: { select: { slug: true, title: true } } } } },
+      select: { id: true, stepCount: true, scenarioVersion: { select: { scenario: { select: { title: true } } } } },
     }),
   ]);
-  const completedVersions = await prisma.scenarioVersion.findMany({
-    where: { id: { in: completed.map((row) => row.scenarioVersionId) } },
-    select: { id: true, scenario: { select: { slug: true } } },
-  });
-  const slugOfVersion = new Map(completedVersions.map((version) => [version.id, version.scenario.slug]));
+  // Completions count across versions: a changed file is still the same conversation.
   const completions = new Map<string, number>();
-  for (const row of completed) {
-    const slug = slugOfVersion.get(row.scenarioVersionId);
-    if (slug) completions.set(slug, (completions.get(slug) ?? 0) + row._count._all);
+  for (const run of completedRuns) {
+    const id = run.scenarioVersion.scenarioId;
+    completions.set(id, (completions.get(id) ?? 0) + 1);
+  }
+  const catalogue = [];
+  for (const scenario of scenarios) {
+    const versionId = scenario.versions[0]?.id;
+    if (!versionId) continue;
+    const content = await scenarioOfVersion(versionId);
+    catalogue.push({
+      slug: scenario.slug,
+      title: content.title,
+      summary: content.summary,
+      skills: content.skills,
+      minutes: content.minutes,
+      completed: completions.get(scenario.id) ?? 0,
+    });
   }
   return {
-    scenarios: scenarios.flatMap((scenario) => {
-      const version = scenario.versions[0];
-      if (!version) return [];
-      const content = scenarioOf(version.content);
-      return [
-        {
-          slug: scenario.slug,
-          title: content.title,
-          summary: content.summary,
-          skills: content.skills,
-          minutes: content.minutes,
-          completed: completions.get(scenario.slug) ?? 0,
-        },
-      ];
-    }),
+    scenarios: catalogue,
     inProgress: inProgress.map((run) => ({
       id: run.id,
       steps: run.stepCount,
@@ -81,11 +76,11 @@ export async function listCatalogue(userId: string) {
 export async function getLatestLibraryVersion(slug: string) {
   const scenario = await prisma.scenario.findFirst({
     where: { origin: "library", organisationId: null, slug },
-    select: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, content: true } } },
+    select: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } } },
   });
   const version = scenario?.versions[0];
   if (!version) return null;
-  return { id: version.id, number: version.number, scenario: scenarioOf(version.content) };
+  return { id: version.id, number: version.number, scenario: await scenarioOfVersion(version.id) };
 }
 
 export async function startRun(input: {
@@ -122,7 +117,8 @@ export async function getRun(userId: string, runId: string) {
       confidenceAfter: true,
       startedAt: true,
       endedAt: true,
-      steps: { orderBy: { number: "asc" }, select: { number: true, nodeId: true, choiceId: true, createdAt: true } },
+      // The last move only: the page shows its coach's note. The path itself is in the state.
+      steps: { orderBy: { number: "desc" }, take: 1, select: { nodeId: true, choiceId: true } },
       lastActivityAt: true,
       scenarioVersion: { select: { id: true, number: true, scenario: { select: { slug: true } } } },
     },
@@ -153,7 +149,12 @@ function isUniqueViolation(error: unknown): boolean {
  * double click got there first, nothing is stored twice and the caller is told
  * the page was stale. The step is saved before the next moment is shown.
  */
-export async function takeStep(userId: string, runId: string, answersStep: number, choiceId: string): Promise<StepOutcome> {
+export async function takeStep(
+  userId: string,
+  runId: string,
+  answersStep: number,
+  choiceId: string,
+): Promise<StepOutcome> {
   const run = await getRun(userId, runId);
   if (!run) return { status: "not-found" };
   if (run.status !== "in-progress") return { status: "not-in-progress" };
@@ -193,7 +194,10 @@ class StaleStep extends Error {}
 
 /** Ends a run without completing it; its time still counts. */
 export async function abandonRun(userId: string, runId: string): Promise<boolean> {
-  const run = await prisma.practiceRun.findFirst({ where: { id: runId, userId, status: "in-progress" }, select: { lastActivityAt: true } });
+  const run = await prisma.practiceRun.findFirst({
+    where: { id: runId, userId, status: "in-progress" },
+    select: { lastActivityAt: true },
+  });
   if (!run) return false;
   const now = new Date();
   await prisma.practiceRun.update({
@@ -221,29 +225,30 @@ export async function recordConfidenceAfter(userId: string, runId: string, confi
  * A new run on the same version that starts at moment `fromStep` of an earlier
  * one: the moves before it are replayed and stored again (with no practice time).
  */
-export async function tryAgainFrom(userId: string, runId: string, fromStep: number): Promise<string | null> {
-  const run = await getRun(userId, runId);
+export async function tryAgainFrom(
+  user: { id: string; organisationId: string },
+  runId: string,
+  fromStep: number,
+): Promise<string | null> {
+  const run = await getRun(user.id, runId);
   if (!run || run.status === "in-progress" || fromStep > run.state.path.length) return null;
-  const prefix = run.state.path.slice(0, fromStep - 1);
-  const replayed = replay(run.scenario, prefix);
-  if (!replayed.ok) return null;
-  const now = new Date();
+  // Each replayed move is stored with the node it answered, as if played again just now.
+  let state = start(run.scenario);
+  const steps = [];
+  for (const choiceId of run.state.path.slice(0, fromStep - 1)) {
+    const moved = choose(run.scenario, state, choiceId);
+    if (!moved.ok) return null;
+    steps.push({ number: steps.length + 1, nodeId: state.node, choiceId });
+    state = moved.state;
+  }
   const created = await prisma.practiceRun.create({
     data: {
-      userId,
-      organisationId: (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { organisationId: true } }))
-        .organisationId,
+      userId: user.id,
+      organisationId: user.organisationId,
       scenarioVersionId: run.scenarioVersion.id,
-      state: JSON.stringify(replayed.state),
-      stepCount: prefix.length,
-      steps: {
-        create: run.steps.slice(0, prefix.length).map((step) => ({
-          number: step.number,
-          nodeId: step.nodeId,
-          choiceId: step.choiceId,
-          createdAt: now,
-        })),
-      },
+      state: JSON.stringify(state),
+      stepCount: steps.length,
+      steps: { create: steps },
     },
     select: { id: true },
   });

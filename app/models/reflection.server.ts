@@ -9,7 +9,9 @@ import { scenarioOfVersion } from "./practice-run.server";
 function parseAnswers(json: string): Record<string, string> {
   const value: unknown = JSON.parse(json);
   if (typeof value !== "object" || value === null) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }
 
 export async function organisationFramework(organisationId: string): Promise<FrameworkId> {
@@ -36,7 +38,13 @@ export async function createReflection(input: {
     title = `After practising: ${run.scenarioVersion.scenario.title}`;
   }
   const reflection = await prisma.reflection.create({
-    data: { userId: input.userId, organisationId: input.organisationId, framework: input.framework, runId: input.runId, title },
+    data: {
+      userId: input.userId,
+      organisationId: input.organisationId,
+      framework: input.framework,
+      runId: input.runId,
+      title,
+    },
     select: { id: true },
   });
   return reflection.id;
@@ -58,7 +66,12 @@ export async function getOwnReflection(userId: string, id: string) {
   });
   if (!reflection) return null;
   const framework = isFrameworkId(reflection.framework) ? reflection.framework : "what-so-what-now-what";
-  return { ...reflection, framework, prompts: FRAMEWORKS[framework].prompts, answers: parseAnswers(reflection.answers) };
+  return {
+    ...reflection,
+    framework,
+    prompts: FRAMEWORKS[framework].prompts,
+    answers: parseAnswers(reflection.answers),
+  };
 }
 
 export async function saveReflection(
@@ -148,13 +161,16 @@ export async function listJournal(userId: string, filter: JournalFilter) {
   const matches = async (versionId: string | undefined) =>
     !filter.skill || (await skillsOf(versionId)).includes(filter.skill);
   const keptReflections = [];
-  for (const reflection of reflections) if (await matches(reflection.run?.scenarioVersionId)) keptReflections.push(reflection);
+  for (const reflection of reflections)
+    if (await matches(reflection.run?.scenarioVersionId)) keptReflections.push(reflection);
   const keptRuns = [];
   for (const run of runs) if (await matches(run.scenarioVersionId)) keptRuns.push(run);
   return {
     reflections: keptReflections.map(({ run: _run, ...reflection }) => ({
       ...reflection,
-      frameworkLabel: isFrameworkId(reflection.framework) ? FRAMEWORKS[reflection.framework].label : reflection.framework,
+      frameworkLabel: isFrameworkId(reflection.framework)
+        ? FRAMEWORKS[reflection.framework].label
+        : reflection.framework,
     })),
     runs: keptRuns.map((run) => ({
       id: run.id,
@@ -174,7 +190,16 @@ export async function exportJournal(userId: string): Promise<JournalExport> {
     prisma.reflection.findMany({
       where: { userId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, title: true, framework: true, answers: true, sharedAt: true, createdAt: true, updatedAt: true, runId: true },
+      select: {
+        id: true,
+        title: true,
+        framework: true,
+        answers: true,
+        sharedAt: true,
+        createdAt: true,
+        updatedAt: true,
+        runId: true,
+      },
     }),
     prisma.practiceRun.findMany({
       where: { userId },
@@ -188,7 +213,7 @@ export async function exportJournal(userId: string): Promise<JournalExport> {
         confidenceBefore: true,
         confidenceAfter: true,
         steps: { orderBy: { number: "asc" }, select: { nodeId: true, choiceId: true } },
-        scenarioVersion: { select: { number: true, content: true, scenario: { select: { title: true } } } },
+        scenarioVersion: { select: { id: true, number: true, scenario: { select: { title: true } } } },
       },
     }),
   ]);
@@ -196,24 +221,29 @@ export async function exportJournal(userId: string): Promise<JournalExport> {
     person,
     exportedAt: new Date(),
     reflections: reflections.map((reflection) => ({ ...reflection, answers: parseAnswers(reflection.answers) })),
-    runs: runs.map((run) => {
-      const scenario = JSON.parse(run.scenarioVersion.content) as { nodes: { id: string; choices?: { id: string; says: string }[] }[] };
-      const says = (nodeId: string, choiceId: string) =>
-        scenario.nodes.find((node) => node.id === nodeId)?.choices?.find((choice) => choice.id === choiceId)?.says ??
-        "Carried on after a pause";
-      return {
-        id: run.id,
-        scenario: run.scenarioVersion.scenario.title,
-        version: run.scenarioVersion.number,
-        status: run.status,
-        startedAt: run.startedAt,
-        endedAt: run.endedAt,
-        practiceSeconds: run.practiceSeconds,
-        confidenceBefore: run.confidenceBefore,
-        confidenceAfter: run.confidenceAfter,
-        replies: run.steps.map((step) => says(step.nodeId, step.choiceId)),
-      };
-    }),
+    runs: await Promise.all(
+      runs.map(async (run) => {
+        const scenario = await scenarioOfVersion(run.scenarioVersion.id);
+        const says = (nodeId: string, choiceId: string) => {
+          const node = scenario.nodes.find((candidate) => candidate.id === nodeId);
+          const choice =
+            node?.type === "line" ? node.choices.find((candidate) => candidate.id === choiceId) : undefined;
+          return choice?.says ?? "Carried on after a pause";
+        };
+        return {
+          id: run.id,
+          scenario: run.scenarioVersion.scenario.title,
+          version: run.scenarioVersion.number,
+          status: run.status,
+          startedAt: run.startedAt,
+          endedAt: run.endedAt,
+          practiceSeconds: run.practiceSeconds,
+          confidenceBefore: run.confidenceBefore,
+          confidenceAfter: run.confidenceAfter,
+          replies: run.steps.map((step) => says(step.nodeId, step.choiceId)),
+        };
+      }),
+    ),
   };
 }
 

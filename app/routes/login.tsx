@@ -11,7 +11,7 @@ import { readFormData } from "~/services/form.server";
 import { clientAddress } from "~/services/request-context.server";
 import { createSession } from "~/services/session.server";
 
-export const SignInSchema = z.object({
+const SignInSchema = z.object({
   email: z
     .string({ error: "Enter your email address." })
     .trim()

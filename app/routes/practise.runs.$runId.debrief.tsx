@@ -71,7 +71,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: DebriefActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (submission.value.intent === "try-from") {
-    const runId = await tryAgainFrom(user.id, params.runId ?? "", submission.value.fromStep);
+    const runId = await tryAgainFrom(
+      { id: user.id, organisationId: user.organisation.id },
+      params.runId ?? "",
+      submission.value.fromStep,
+    );
     if (!runId) throw new Response("Not found", { status: 404 });
     throw redirect(`/practise/runs/${runId}`);
   }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildDebrief } from "~/domain/debrief";
-import type { Scenario } from "~/domain/scenario";
+import { scenarioSchema } from "~/domain/scenario";
 
-const scenario = {
+// Parsed by the real schema, so the fixture is a scenario the checker would accept in shape.
+const scenario = scenarioSchema.parse({
   id: "tiny",
   title: "Tiny",
   summary: "A tiny conversation.",
@@ -46,7 +47,7 @@ const scenario = {
       guidance: [],
     },
   ],
-} as unknown as Scenario;
+});
 
 describe("the debrief", () => {
   it("tells the path as it happened, with notes, meters after each step and the ending", () => {
