@@ -43,6 +43,12 @@ export const personaSchema = z
     wants: text.describe("What they want from this conversation."),
     fears: text.describe("What they are afraid of."),
     voice: text.describe("How they speak: pace, words, what they do when upset."),
+    kind: z
+      .enum(["family", "professional"])
+      .default("family")
+      .describe(
+        "`family` for parents, carers, children and young people (their lines are checked for plain words); `professional` for staff and interpreters.",
+      ),
   })
   .describe("A person the practitioner talks to. Also briefs the AI role-play mode.");
 
