@@ -33,7 +33,9 @@ async function main(): Promise<number> {
       if (problem.severity === "error") errors += 1;
       else warnings += 1;
     }
-    if (result.summary) console.log(formatSummary(file, result.summary));
+    if (result.summary) console.log(formatSummary(file, result.summary, result.readability));
+    else if (result.readability)
+      console.log(`${file}: family lines' reading ease ${result.readability.score.toFixed(1)}`);
   }
   console.log(`${files.length} scenario file(s): ${errors} error(s), ${warnings} warning(s)`);
   return errors > 0 ? 1 : 0;

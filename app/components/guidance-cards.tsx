@@ -1,13 +1,9 @@
 import { Link } from "@remix-run/react";
 
+type Card = { slug: string; title: string; summary: string; readingMinutes?: number };
+
 /** Guidance pages as cards, each linking to its page. */
-export function GuidanceCards({
-  pages,
-  headingLevel: Heading,
-}: {
-  pages: { slug: string; title: string; summary: string }[];
-  headingLevel: "h2" | "h3";
-}) {
+export function GuidanceCards({ pages, headingLevel: Heading }: { pages: Card[]; headingLevel: "h2" | "h3" }) {
   return (
     <ul className="cards">
       {pages.map((page) => (
@@ -16,8 +12,13 @@ export function GuidanceCards({
             <Link to={`/guidance/${page.slug}`}>{page.title}</Link>
           </Heading>
           <p>{page.summary}</p>
+          {page.readingMinutes ? <p className="hint">{readingTime(page.readingMinutes)}</p> : null}
         </li>
       ))}
     </ul>
   );
+}
+
+export function readingTime(minutes: number): string {
+  return `${minutes} ${minutes === 1 ? "minute" : "minutes"} to read`;
 }

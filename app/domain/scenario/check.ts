@@ -8,7 +8,9 @@ import { Report } from "./report";
 import { checkRuns, DEFAULT_STATE_LIMIT, type Summary } from "./runs";
 import { scenarioSchema, skillVocabularySchema, type Scenario, type Skill } from "./schema";
 import { checkPlaceholders } from "./placeholders";
+import { checkVoice, familyReadingEase } from "./voice";
 import { checkWarnings } from "./warnings";
+import type { ReadingEase } from "../wording";
 import { parseYaml } from "./yaml";
 
 /**
@@ -23,6 +25,8 @@ export type CheckResult = {
   problems: Problem[];
   /** Present when the run analysis could be done. */
   summary?: Summary;
+  /** How easy the family's lines are to read; present when the schema is valid and the family speaks. */
+  readability?: ReadingEase;
 };
 
 export type CheckOptions = {
@@ -51,6 +55,8 @@ function check(source: string, fileName: string, context: CheckContext, options:
   checkReferences(scenario, fileName, context, report);
   checkWarnings(scenario, report);
   checkPlaceholders(scenario, report);
+  checkVoice(scenario, report);
+  const readability = familyReadingEase(scenario) ?? undefined;
   let summary: Summary | undefined;
   if (!report.hasErrors) {
     try {
@@ -62,7 +68,7 @@ function check(source: string, fileName: string, context: CheckContext, options:
     }
   }
   const problems = [...report.problems].sort(compareProblems);
-  return { scenario: report.hasErrors ? undefined : scenario, problems, summary };
+  return { scenario: report.hasErrors ? undefined : scenario, problems, summary, readability };
 }
 
 /** scenarios/skills.yaml: the controlled vocabulary, with located problems. */

@@ -39,3 +39,5 @@ export { formatProblem, type Problem, type ProblemCode, type Severity } from "./
 export { formatSummary } from "./summary";
 export { scenarioContentHash } from "./hash";
 export { importTwee, type TweeImport, type ImportNote } from "./twee";
+export { familyReadingEase } from "./voice";
+export { LIBRARY_MINIMUMS, libraryShortfalls, findRecovery, type Recovery } from "./standards";

@@ -23,6 +23,7 @@ export type ProblemCode =
   | "long-line"
   | "choice-never-available"
   | "placeholder"
+  | "blaming-language"
   | "internal";
 
 export type Problem = {

@@ -1,7 +1,8 @@
+import type { ReadingEase } from "../wording";
 import type { Summary } from "./runs";
 
 /** One line per scenario for the checker's output. */
-export function formatSummary(file: string, summary: Summary): string {
+export function formatSummary(file: string, summary: Summary, readability?: ReadingEase): string {
   const paths = summary.paths.capped ? `${summary.paths.count.toLocaleString("en-GB")}+` : `${summary.paths.count}`;
   const range =
     summary.shortest === null
@@ -14,7 +15,8 @@ export function formatSummary(file: string, summary: Summary): string {
     `${summary.endings} endings,`,
     `${paths} distinct paths,`,
     `${range},`,
-    `about ${summary.minutes} minutes`,
+    `about ${summary.minutes} minutes${readability ? "," : ""}`,
+    readability ? `family lines' reading ease ${readability.score.toFixed(1)}` : "",
     summary.analysis === "intervals" ? "(checked with intervals: too many states to check each one)" : "",
   ]
     .filter(Boolean)

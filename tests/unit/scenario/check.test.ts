@@ -111,7 +111,7 @@ describe("checker", () => {
     expect(located(checkFixture("file-name-mismatch").problems)).toEqual(["1:5 error file-name"]);
   });
 
-  it("warns about missing notes, unused meters, repeated words, long lines and choices never offered", () => {
+  it("warns about missing notes, unused meters, repeated words, long lines, choices never offered and blaming words", () => {
     const result = checkFixture("warnings");
     expect(result.problems.map((p) => `${p.line}:${p.column} ${p.code} ${p.message}`)).toEqual([
       '10:11 meter-never-changed meter "trust" is never changed by any choice',
@@ -121,6 +121,8 @@ describe("checker", () => {
       '20:34 duplicate-words choice "greet-again" says the same as choice 1 here',
       '21:79 choice-never-available choice "never" is never offered: its condition is false whenever the learner gets here',
       "25:11 long-line this is 78 words, about 31 seconds read aloud; keep it under 75 words (30 seconds) or split it",
+      // At the phrase itself; the quoted words in wentWell are the father's own and pass.
+      '37:51 blaming-language "difficult parent" labels or blames someone; describe what happened instead (only a person\'s own quoted words may use it)',
     ]);
     expect(result.problems.every((p) => p.severity === "warning")).toBe(true);
     // Warnings alone do not stop a scenario from loading.

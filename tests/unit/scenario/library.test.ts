@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "yaml";
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { checkScenarioSource, formatSummary, scenarioContentHash, scenarioSchema } from "~/domain/scenario";
@@ -14,17 +12,6 @@ describe("the scenario library", () => {
       title: "Heartwork scenario",
     };
     expect(written).toEqual(generated);
-  });
-
-  it("every guidance page has a title and a summary in its front matter", () => {
-    const pages = readdirSync(path.join("content", "guidance")).filter((f) => f.endsWith(".md"));
-    expect(pages.length).toBeGreaterThan(0);
-    for (const page of pages) {
-      const text = readFileSync(path.join("content", "guidance", page), "utf8");
-      const front = text.match(/^---\n([\s\S]*?)\n---\n/);
-      expect(front, page).not.toBeNull();
-      expect(parse(front![1]!)).toEqual({ title: expect.any(String), summary: expect.any(String) });
-    }
   });
 
   it("every guidance page and skill is used by some scenario", () => {
