@@ -8,51 +8,23 @@ import { z } from "zod";
 import { TextAreaField, TextField, UnclaimedProblems, ErrorSummary } from "~/components/forms";
 import { readLocalDraft, removeLocalDraft, textValues, writeLocalDraft } from "~/components/local-drafts";
 import { formatDateTime } from "~/domain/format";
-import {
-  FRAMEWORKS,
-  overLimitMessage,
-  REFLECTION_FIELD_LIMIT,
-  REFLECTION_TITLE_LIMIT,
-  type FrameworkId,
-} from "~/domain/reflection";
+import { FRAMEWORKS, REFLECTION_FIELD_LIMIT, reflectionSaveSchema, type FrameworkId } from "~/domain/reflection";
 import { getOwnReflection, saveReflection, setShared, supervisorsOf } from "~/models/reflection.server";
-import { requireUserWithPermission } from "~/services/auth.server";
+import { getOptionalUser, requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
+import { forgetHeldReflection, heldReflectionFields, holdReflectionForSignIn } from "~/services/held-submission.server";
 
 const AUTOSAVE_MS = 4_000;
-
-const LongText = z
-  .string()
-  .optional()
-  .superRefine((value, ctx) => {
-    if (value && value.length > REFLECTION_FIELD_LIMIT) {
-      ctx.addIssue({ code: "custom", message: overLimitMessage(value.length, REFLECTION_FIELD_LIMIT) });
-    }
-  });
-
-function saveSchema(framework: FrameworkId) {
-  const answers = Object.fromEntries(FRAMEWORKS[framework].prompts.map((prompt) => [prompt.id, LongText]));
-  return z.object({
-    intent: z.literal("save"),
-    // Sent by the page's own autosave, which wants an answer rather than a redirect.
-    autosave: z.literal("1").optional(),
-    title: z
-      .string()
-      .optional()
-      .superRefine((value, ctx) => {
-        if (value && value.length > REFLECTION_TITLE_LIMIT) {
-          ctx.addIssue({ code: "custom", message: overLimitMessage(value.length, REFLECTION_TITLE_LIMIT) });
-        }
-      }),
-    answer: z.object(answers).optional(),
-  });
-}
 
 function actionSchema(framework: FrameworkId) {
   return z.discriminatedUnion(
     "intent",
-    [saveSchema(framework), z.object({ intent: z.literal("share") }), z.object({ intent: z.literal("unshare") })],
+    [
+      reflectionSaveSchema(framework),
+      z.object({ intent: z.literal("share") }),
+      z.object({ intent: z.literal("unshare") }),
+    ],
     { error: "This form was not recognised. Reload the page and try again." },
   );
 }
@@ -66,7 +38,10 @@ async function loadOwn(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, reflection } = await loadOwn(request, params.reflectionId);
+  // Text kept from a timed-out session that could not be saved as it was: shown here to fix.
+  const held = await heldReflectionFields(user.id, reflection.id);
   return {
+    held: held ? parseWithZod(held, { schema: reflectionSaveSchema(reflection.framework) }).reply() : null,
     id: reflection.id,
     title: reflection.title,
     framework: { id: reflection.framework, label: FRAMEWORKS[reflection.framework].label },
@@ -81,8 +56,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
+  // Signed out while writing: keep the text for them rather than lose it at the sign-in page.
+  if (!(await getOptionalUser(request))) await holdReflectionForSignIn(request, params.reflectionId ?? "", formData);
   const { user, reflection } = await loadOwn(request, params.reflectionId);
-  const submission = parseWithZod(await readFormData(request), { schema: actionSchema(reflection.framework) });
+  const submission = parseWithZod(formData, { schema: actionSchema(reflection.framework) });
   if (submission.status !== "success") return data({ result: submission.reply(), savedAt: null }, { status: 400 });
   const value = submission.value;
   if (value.intent === "share" || value.intent === "unshare") {
@@ -91,13 +69,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       value.intent === "share"
         ? "Shared with your supervisor. You can stop sharing at any time."
         : "This reflection is private again. Only you can read it.";
-    throw redirect(`/journal/${reflection.id}`, { headers: { "Set-Cookie": await flashCookie({ kind: "success", message }) } });
+    throw redirect(`/journal/${reflection.id}`, {
+      headers: { "Set-Cookie": await flashCookie({ kind: "success", message }) },
+    });
   }
   const answers = (value.answer ?? {}) as Record<string, string | undefined>;
   await saveReflection(user.id, reflection.id, {
     title: value.title ?? "",
     answers: Object.fromEntries(reflection.prompts.map((prompt) => [prompt.id, answers[prompt.id] ?? ""])),
   });
+  await forgetHeldReflection(user.id, reflection.id);
   // Autosave (a fetcher) wants to know when; a plain form post goes back to the page.
   if (value.autosave) return { result: null, savedAt: new Date() };
   throw redirect(`/journal/${reflection.id}`, {
@@ -169,7 +150,7 @@ function useAutosave(formRef: React.RefObject<HTMLFormElement | null>) {
 export default function ReflectionPage() {
   const reflection = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const lastResult = actionData?.result ?? undefined;
+  const lastResult = actionData?.result ?? reflection.held ?? undefined;
   const formRef = useRef<HTMLFormElement>(null);
   const autosave = useAutosave(formRef);
   const localCopy = useLocalCopy(formRef, reflection, autosave.markDirty);
@@ -206,7 +187,10 @@ export default function ReflectionPage() {
           </>
         ) : null}
       </p>
-      <section className={reflection.sharedAt ? "sharing sharing--shared" : "sharing"} aria-labelledby="sharing-heading">
+      <section
+        className={reflection.sharedAt ? "sharing sharing--shared" : "sharing"}
+        aria-labelledby="sharing-heading"
+      >
         <h2 id="sharing-heading">{reflection.sharedAt ? "Shared with your supervisor" : "Private"}</h2>
         <p>
           {reflection.sharedAt
@@ -223,6 +207,14 @@ export default function ReflectionPage() {
       {localCopy.restored ? (
         <div className="notice" role="status">
           <p>We put back what you were writing before your session ended. It is being saved now.</p>
+        </div>
+      ) : null}
+      {reflection.held && !actionData ? (
+        <div className="notice" role="status">
+          <p>
+            This is what you wrote before you were signed out. It could not be saved as it was: check the problems
+            below, then save.
+          </p>
         </div>
       ) : null}
       <UnclaimedProblems result={lastResult} claimed={lastResult?.initialValue?.intent === "save"} />

@@ -2,13 +2,15 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PASSWORD_MAX_LENGTH } from "~/domain/password-policy";
 import { attemptSignIn, getOptionalUser, safeRedirect } from "~/services/auth.server";
 import { readFormData } from "~/services/form.server";
 import { clientAddress } from "~/services/request-context.server";
+import { flashCookie } from "~/services/flash.server";
+import { isHoldingSubmissions, saveHeldSubmissions } from "~/services/held-submission.server";
 import { createSession } from "~/services/session.server";
 
 const SignInSchema = z.object({
@@ -27,7 +29,7 @@ const SignInSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  return { holding: await isHoldingSubmissions(request) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -60,17 +62,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const setCookie = await createSession(result.userId, {
-    ipAddress,
-    userAgent: request.headers.get("User-Agent"),
-  });
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": setCookie } });
+  const headers = new Headers();
+  headers.append(
+    "Set-Cookie",
+    await createSession(result.userId, { ipAddress, userAgent: request.headers.get("User-Agent") }),
+  );
+  // What they wrote when a session timed out, held in this browser for them: saved now.
+  const saved = await saveHeldSubmissions(request, result.userId);
+  if (saved > 0) {
+    const message =
+      saved === 1
+        ? "We have saved the reflection you were writing when you were signed out."
+        : `We have saved the ${saved} reflections you were writing when you were signed out.`;
+    headers.append("Set-Cookie", await flashCookie({ kind: "success", message }));
+  }
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function SignIn() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
+  const loaderData = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     id: "sign-in",
     lastResult,
@@ -81,6 +94,14 @@ export default function SignIn() {
   return (
     <div className="panel stack">
       <h1>Sign in</h1>
+      {loaderData?.holding ? (
+        <div className="notice" role="status">
+          <p>
+            You were signed out before your writing was saved. We are keeping it for you: sign in again and it will be
+            saved to your reflection.
+          </p>
+        </div>
+      ) : null}
       <p>Sign in with the email address and password for your Heartwork account.</p>
       <ErrorSummary form={form} fields={fields} labels={{ email: "Email address", password: "Password" }} />
       <Form method="post" {...getFormProps(form)}>
@@ -94,8 +115,8 @@ export default function SignIn() {
         </div>
       </Form>
       <p className="hint">
-        New to Heartwork? Your organisation&apos;s admin sends you an invitation link. Forgotten your password? Your admin
-        can give you a link to set a new one.
+        New to Heartwork? Your organisation&apos;s admin sends you an invitation link. Forgotten your password? Your
+        admin can give you a link to set a new one.
       </p>
     </div>
   );

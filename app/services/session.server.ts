@@ -41,6 +41,8 @@ export type SessionMeta = { ipAddress: string; userAgent: string | null };
 export async function createSession(userId: string, meta: SessionMeta): Promise<string> {
   const env = getEnv();
   const token = newToken();
+  // Signing in is rare enough to tidy up here: lapses older than a day mean nothing any more.
+  await prisma.sessionLapse.deleteMany({ where: { lapsedAt: { lt: new Date(Date.now() - LAPSE_REMEMBERED_MS) } } });
   await prisma.session.create({
     data: {
       tokenHash: hashToken(token),
@@ -71,13 +73,42 @@ export async function findActiveSession(request: Request): Promise<ActiveSession
   const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60 * 1000;
   const expired = session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit;
   if (expired || session.user.deactivatedAt) {
-    await prisma.session.deleteMany({ where: { id: session.id } });
+    const tokenHash = hashToken(token);
+    await prisma.$transaction([
+      prisma.session.deleteMany({ where: { id: session.id } }),
+      // A timed-out session is remembered for a day so a form posted with it is not lost.
+      ...(session.user.deactivatedAt
+        ? []
+        : [
+            prisma.sessionLapse.upsert({
+              where: { tokenHash },
+              create: { tokenHash, userId: session.userId },
+              update: {},
+            }),
+          ]),
+    ]);
     return null;
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
   return { id: session.id, userId: session.userId };
+}
+
+/** How long a timed-out session still says whose it was, for keeping what they were writing. */
+export const LAPSE_REMEMBERED_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whose session the request's cookie named, when that session timed out within the last day and
+ * the person is still active. Never signs anyone in: it only lets a form be kept for its writer.
+ */
+export async function findLapsedSessionOwner(request: Request): Promise<string | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const lapse = await prisma.sessionLapse.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!lapse || Date.now() - lapse.lapsedAt.getTime() > LAPSE_REMEMBERED_MS) return null;
+  const user = await prisma.user.findUnique({ where: { id: lapse.userId }, select: { deactivatedAt: true } });
+  return user && !user.deactivatedAt ? lapse.userId : null;
 }
 
 /** Ends the request's session (if any) and returns the Set-Cookie header that clears it. */
@@ -92,6 +123,11 @@ export function clearSessionCookie(): Promise<string> {
 }
 
 export async function destroyUserSessions(userId: string): Promise<number> {
-  const { count } = await prisma.session.deleteMany({ where: { userId } });
+  const [{ count }] = await prisma.$transaction([
+    prisma.session.deleteMany({ where: { userId } }),
+    // Nothing may be kept or saved for someone whose access has ended.
+    prisma.sessionLapse.deleteMany({ where: { userId } }),
+    prisma.heldSubmission.deleteMany({ where: { userId } }),
+  ]);
   return count;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedIn, startTestServer, type Client, type TestServer } from "./helpers/test-server";
+import { Client, signedIn, startTestServer, type TestServer } from "./helpers/test-server";
 
 let server: TestServer;
 let amira: Client;
@@ -89,7 +89,12 @@ describe("writing a reflection", () => {
   });
 
   it("ignores answers to prompts the model does not have", async () => {
-    await amira.post(reflection, { intent: "save", title: "A call about Idris", "answer.what": "Kept", "answer.secret": "dropped" });
+    await amira.post(reflection, {
+      intent: "save",
+      title: "A call about Idris",
+      "answer.what": "Kept",
+      "answer.secret": "dropped",
+    });
     const stored = await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } });
     expect(Object.keys(JSON.parse(stored.answers)).sort()).toEqual(["now-what", "so-what", "what"]);
   });
@@ -228,5 +233,97 @@ describe("the journal", () => {
     expect(eastmoor.reflectionFramework).toBe("what-so-what-now-what");
     expect((await admin.post("/admin/settings", { reflectionFramework: "free-writing" })).status).toBe(400);
     await admin.post("/admin/settings", { reflectionFramework: "what-so-what-now-what" });
+  });
+});
+
+describe("a reflection saved after the session timed out, without JavaScript", () => {
+  const email = "hannah.pryce@northbridge.example";
+  const words = {
+    intent: "save",
+    title: "After the annual review",
+    "answer.what": "I asked Leo to show me with his cards.",
+    "answer.so-what": "He chose the quiet room every time.",
+    "answer.now-what": "Bring the cards to the next review.",
+  };
+
+  async function timedOut(client: Client): Promise<string> {
+    const reflection = await newReflection(client);
+    await server.db.session.updateMany({
+      where: { user: { email } },
+      data: { lastSeenAt: new Date(Date.now() - 61 * 60 * 1000) },
+    });
+    return reflection;
+  }
+
+  it("keeps the text through signing in again, then saves it for the same person", async () => {
+    const hannah = await signedIn(server, email, "203.0.113.130");
+    const reflection = await timedOut(hannah);
+
+    const posted = await hannah.post(reflection, words);
+    expect(posted.status).toBe(302);
+    expect(posted.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(reflection)}`);
+    // Nothing is written to the journal before the person proves who they are.
+    const before = await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } });
+    expect(before.title).toBe("");
+    expect(await text(await hannah.get("/login"))).toContain("We are keeping it for you");
+
+    const signIn = await hannah.post("/login", { email, password: "practise-with-heart", redirectTo: reflection });
+    expect(signIn.status).toBe(302);
+    expect(signIn.headers.get("Location")).toBe(reflection);
+    const stored = await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } });
+    expect(stored.title).toBe("After the annual review");
+    expect(JSON.parse(stored.answers)).toMatchObject({ "so-what": "He chose the quiet room every time." });
+    expect(await text(await hannah.get(reflection))).toContain("We have saved the reflection you were writing");
+    expect(await server.db.heldSubmission.count({ where: { targetId: idOf(reflection) } })).toBe(0);
+  });
+
+  it("saves it for nobody else who signs in on that browser, and not from another browser", async () => {
+    const hannah = await signedIn(server, email, "203.0.113.131");
+    const reflection = await timedOut(hannah);
+    expect((await hannah.post(reflection, words)).status).toBe(302);
+
+    // Someone else at the same computer signs in: Hannah's words are not theirs to see or keep.
+    expect(
+      (await hannah.post("/login", { email: "wei.chen@northbridge.example", password: "practise-with-heart" })).status,
+    ).toBe(302);
+    expect((await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } })).title).toBe("");
+    expect(await text(await hannah.get(reflection))).not.toContain("Leo");
+    await hannah.post("/logout", {});
+
+    // Hannah on another device: the text stays with the browser she wrote it in.
+    const elsewhere = await signedIn(server, email, "203.0.113.132");
+    expect((await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } })).title).toBe("");
+    await elsewhere.post("/logout", {});
+
+    // Back at the first browser as herself: saved.
+    expect((await hannah.post("/login", { email, password: "practise-with-heart" })).status).toBe(302);
+    expect((await server.db.reflection.findUniqueOrThrow({ where: { id: idOf(reflection) } })).title).toBe(
+      "After the annual review",
+    );
+  });
+
+  it("shows text that cannot be saved as it was on the reflection's page, to fix", async () => {
+    const hannah = await signedIn(server, email, "203.0.113.133");
+    const reflection = await timedOut(hannah);
+    const tooLong = "a".repeat(20_005);
+    expect((await hannah.post(reflection, { ...words, "answer.what": tooLong })).status).toBe(302);
+    expect((await hannah.post("/login", { email, password: "practise-with-heart" })).status).toBe(302);
+    const page = await text(await hannah.get(reflection));
+    expect(page).toContain("This is what you wrote before you were signed out");
+    expect(page).toContain("5 characters over the 20,000 limit");
+    expect(page).toContain(tooLong);
+    expect(page).toContain("He chose the quiet room every time.");
+    // Saving it themselves clears what was held.
+    expect((await hannah.post(reflection, words)).status).toBe(302);
+    expect(await server.db.heldSubmission.count({ where: { targetId: idOf(reflection) } })).toBe(0);
+    expect(await text(await hannah.get(reflection))).not.toContain("This is what you wrote before you were signed out");
+  });
+
+  it("keeps nothing for a browser that was never signed in", async () => {
+    const stranger = new Client(server.baseUrl, "203.0.113.134");
+    const response = await stranger.post("/journal/abc", words);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/login?redirectTo=%2Fjournal%2Fabc");
+    expect(await server.db.heldSubmission.count({ where: { targetId: "abc" } })).toBe(0);
   });
 });
