@@ -72,3 +72,26 @@ test("someone signed out who asks for a page is sent to sign in, then back to it
   await expect(page).toHaveURL(/\/journal$/);
   await expect(page.locator("main h1")).toHaveText("Journal");
 });
+
+test("every guidance page renders and passes axe, and the list filters by skill", async ({ page }) => {
+  await signIn(page, DEMO_ROLES.practitioner.email);
+  await page.goto("/guidance");
+  const links = page.locator("main .cards h2 a");
+  const count = await links.count();
+  expect(count).toBeGreaterThanOrEqual(10);
+  const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
+  for (const href of hrefs) {
+    const response = await page.goto(href);
+    expect(response?.status(), href).toBe(200);
+    await expect(page.locator("main h1")).toBeVisible();
+    await expect(page.getByText(/minutes? to read/)).toBeVisible();
+    await expectNoAxeViolations(page, href);
+  }
+  await page.goto("/guidance");
+  await page.getByLabel("Skill").selectOption({ label: "Hearing the child" });
+  await page.getByRole("button", { name: "Show guidance" }).click();
+  await expect(page).toHaveURL(/skill=hearing-the-child/);
+  await expect(page.getByRole("link", { name: "Hearing the child's voice" })).toBeVisible();
+  expect(await links.count()).toBeLessThan(count);
+  await expectNoAxeViolations(page, "/guidance filtered by skill");
+});

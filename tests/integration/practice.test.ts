@@ -47,7 +47,9 @@ describe("the catalogue", () => {
     const bySkill = listed(await text(await amira.get("/practise?skill=working-across-agencies")));
     expect(bySkill).toContain("whose-next-step-is-it");
     expect(bySkill).not.toContain("phone-before-the-letter");
-    expect(listed(await text(await amira.get("/practise?skill=empathy&length=medium")))).toContain("phone-before-the-letter");
+    expect(listed(await text(await amira.get("/practise?skill=empathy&length=medium")))).toContain(
+      "phone-before-the-letter",
+    );
     expect(await text(await amira.get("/practise?length=long"))).toContain("No conversations match");
   });
 });
@@ -121,7 +123,10 @@ describe("playing a conversation", () => {
   it("counts practice time from the steps, a long gap as five minutes", async () => {
     const id = run.split("/").pop()!;
     const before = await server.db.practiceRun.findUniqueOrThrow({ where: { id } });
-    await server.db.practiceRun.update({ where: { id }, data: { lastActivityAt: new Date(Date.now() - 40 * 60 * 1000) } });
+    await server.db.practiceRun.update({
+      where: { id },
+      data: { lastActivityAt: new Date(Date.now() - 40 * 60 * 1000) },
+    });
     const state = JSON.parse(before.state) as ReturnType<typeof start>;
     const choice = choicesAt(scenario, state)[0]!.id;
     await amira.post(run, { intent: "move", step: "2", choice });
@@ -171,7 +176,10 @@ describe("playing a conversation", () => {
 
   it("tries again from a chosen moment: a new run with the moves before it replayed", async () => {
     const oldId = run.split("/").pop()!;
-    const old = await server.db.practiceRun.findUniqueOrThrow({ where: { id: oldId }, include: { steps: { orderBy: { number: "asc" } } } });
+    const old = await server.db.practiceRun.findUniqueOrThrow({
+      where: { id: oldId },
+      include: { steps: { orderBy: { number: "asc" } } },
+    });
     const response = await amira.post(`${run}/debrief`, { intent: "try-from", fromStep: "3" });
     expect(response.status).toBe(302);
     const fresh = response.headers.get("Location") ?? "";
@@ -226,7 +234,13 @@ describe("stopping and pinning", () => {
     const changed = JSON.parse(version.content) as Scenario;
     changed.title = "A newer title";
     await server.db.scenarioVersion.create({
-      data: { scenarioId: version.scenarioId, number: version.number + 1, contentHash: "sha256:test", source: "", content: JSON.stringify(changed) },
+      data: {
+        scenarioId: version.scenarioId,
+        number: version.number + 1,
+        contentHash: "sha256:test",
+        source: "",
+        content: JSON.stringify(changed),
+      },
     });
     const page = await text(await amira.get(run));
     expect(page).toContain("Moment 2");
@@ -244,7 +258,13 @@ describe("stopping and pinning", () => {
     });
     const quiet = { ...(JSON.parse(latest.content) as Scenario), coachNotes: "in-debrief" as const };
     await server.db.scenarioVersion.create({
-      data: { scenarioId: latest.scenarioId, number: latest.number + 1, contentHash: "sha256:quiet", source: "", content: JSON.stringify(quiet) },
+      data: {
+        scenarioId: latest.scenarioId,
+        number: latest.number + 1,
+        contentHash: "sha256:quiet",
+        source: "",
+        content: JSON.stringify(quiet),
+      },
     });
     const run = await startRun(amira);
     await amira.post(run, { intent: "move", step: "0", choice: "introduce-and-check-time" });
