@@ -1,6 +1,7 @@
 import { choose, start, type PlayState, type Scenario } from "~/domain/scenario";
 import { countedGapSeconds } from "~/domain/practice-time";
 import { prisma } from "~/services/db.server";
+import { hotRead, sqliteDate } from "~/services/hot-reads.server";
 
 // Versions are stored only after the checker accepted them, so their content is a valid Scenario.
 function scenarioOf(content: string): Scenario {
@@ -103,33 +104,59 @@ export async function startRun(input: {
   return run.id;
 }
 
-/** A run of this person's (another person's run is simply not found), with its pinned scenario. */
+type RunRow = {
+  id: string;
+  status: string;
+  state: string;
+  stepCount: number;
+  practiceSeconds: number;
+  confidenceBefore: number | null;
+  confidenceAfter: number | null;
+  startedAt: string;
+  endedAt: string | null;
+  lastActivityAt: string;
+  versionId: string;
+  versionNumber: number;
+  slug: string;
+  lastNodeId: string | null;
+  lastChoiceId: string | null;
+};
+
+/**
+ * A run of this person's (another person's run is simply not found), with its pinned scenario.
+ * Read on every step and every page of the player, so a prepared statement (see hot-reads).
+ */
 export async function getRun(userId: string, runId: string) {
-  const run = await prisma.practiceRun.findFirst({
-    where: { id: runId, userId },
-    select: {
-      id: true,
-      status: true,
-      state: true,
-      stepCount: true,
-      practiceSeconds: true,
-      confidenceBefore: true,
-      confidenceAfter: true,
-      startedAt: true,
-      endedAt: true,
-      // The last move only: the page shows its coach's note. The path itself is in the state.
-      steps: { orderBy: { number: "desc" }, take: 1, select: { nodeId: true, choiceId: true } },
-      lastActivityAt: true,
-      scenarioVersion: { select: { id: true, number: true, scenario: { select: { slug: true } } } },
-    },
-  });
-  if (!run) return null;
+  const row = hotRead<RunRow>(
+    `SELECT r.id, r.status, r.state, r.stepCount, r.practiceSeconds, r.confidenceBefore, r.confidenceAfter,
+            r.startedAt, r.endedAt, r.lastActivityAt,
+            v.id AS versionId, v.number AS versionNumber, sc.slug,
+            -- Steps are numbered 1, 2, 3…, so the last move is the one numbered stepCount.
+            last.nodeId AS lastNodeId, last.choiceId AS lastChoiceId
+       FROM PracticeRun r
+       JOIN ScenarioVersion v ON v.id = r.scenarioVersionId
+       JOIN Scenario sc ON sc.id = v.scenarioId
+       LEFT JOIN PracticeStep last ON last.runId = r.id AND last.number = r.stepCount
+      WHERE r.id = ? AND r.userId = ?`,
+  ).get(runId, userId);
+  if (!row) return null;
   return {
-    ...run,
-    state: JSON.parse(run.state) as PlayState,
-    slug: run.scenarioVersion.scenario.slug,
-    version: run.scenarioVersion.number,
-    scenario: await scenarioOfVersion(run.scenarioVersion.id),
+    id: row.id,
+    status: row.status,
+    state: JSON.parse(row.state) as PlayState,
+    stepCount: row.stepCount,
+    practiceSeconds: row.practiceSeconds,
+    confidenceBefore: row.confidenceBefore,
+    confidenceAfter: row.confidenceAfter,
+    startedAt: sqliteDate(row.startedAt),
+    endedAt: sqliteDate(row.endedAt),
+    lastActivityAt: sqliteDate(row.lastActivityAt),
+    // The last move only: the page shows its coach's note. The path itself is in the state.
+    steps: row.lastNodeId !== null && row.lastChoiceId !== null ? [{ nodeId: row.lastNodeId, choiceId: row.lastChoiceId }] : [],
+    slug: row.slug,
+    version: row.versionNumber,
+    scenarioVersion: { id: row.versionId, number: row.versionNumber, scenario: { slug: row.slug } },
+    scenario: await scenarioOfVersion(row.versionId),
   };
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { getEnv, type Env } from "./env.server";
+import { hotRead, sqliteDate } from "./hot-reads.server";
 
 // Touch lastSeenAt at most this often, so reading pages does not write on every request.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -64,11 +65,19 @@ export type ActiveSession = { id: string; userId: string };
 export async function findActiveSession(request: Request): Promise<ActiveSession | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, expiresAt: true, lastSeenAt: true, user: { select: { deactivatedAt: true } } },
-  });
-  if (!session) return null;
+  const row = hotRead<{ id: string; userId: string; expiresAt: string; lastSeenAt: string; deactivatedAt: string | null }>(
+    `SELECT s.id, s.userId, s.expiresAt, s.lastSeenAt, u.deactivatedAt
+       FROM Session s JOIN User u ON u.id = s.userId
+      WHERE s.tokenHash = ?`,
+  ).get(hashToken(token));
+  if (!row) return null;
+  const session = {
+    id: row.id,
+    userId: row.userId,
+    expiresAt: sqliteDate(row.expiresAt),
+    lastSeenAt: sqliteDate(row.lastSeenAt),
+    user: { deactivatedAt: sqliteDate(row.deactivatedAt) },
+  };
   const now = Date.now();
   const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60 * 1000;
   const expired = session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit;
