@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { createCookie, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { reflectionSaveSchema } from "~/domain/reflection";
 import { getOwnReflection, saveReflection } from "~/models/reflection.server";
+import { appCookie } from "./cookies.server";
 import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
 import { findLapsedSessionOwner, hashToken, newToken } from "./session.server";
@@ -16,15 +17,7 @@ import { findLapsedSessionOwner, hashToken, newToken } from "./session.server";
 const HELD_MS = 24 * 60 * 60 * 1000;
 
 function heldCookie() {
-  const env = getEnv();
-  return createCookie(env.isProduction ? "__Host-heartwork_held" : "heartwork_held", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env.isProduction,
-    path: "/",
-    secrets: [env.SESSION_SECRET],
-    maxAge: HELD_MS / 1000,
-  });
+  return appCookie(getEnv(), "held", HELD_MS / 1000);
 }
 
 async function readHeldToken(request: Request): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createCookie } from "@remix-run/node";
+import { appCookie } from "./cookies.server";
 import { prisma } from "./db.server";
 import { getEnv, type Env } from "./env.server";
 import { hotRead, sqliteDate } from "./hot-reads.server";
@@ -12,15 +12,7 @@ function sessionCookie() {
 }
 
 export function sessionCookieFor(env: Env) {
-  // In production the __Host- prefix makes the browser insist on Secure, Path=/ and no Domain.
-  return createCookie(env.isProduction ? "__Host-heartwork_session" : "heartwork_session", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env.isProduction,
-    path: "/",
-    secrets: [env.SESSION_SECRET],
-    maxAge: env.SESSION_ABSOLUTE_HOURS * 60 * 60,
-  });
+  return appCookie(env, "session", env.SESSION_ABSOLUTE_HOURS * 60 * 60);
 }
 
 export function hashToken(token: string): string {
