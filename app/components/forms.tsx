@@ -1,4 +1,4 @@
-import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { Label } from "./ui/label";
 
@@ -87,6 +87,36 @@ export function TextAreaField({
   return (
     <FieldShell meta={meta} label={label} hint={hint}>
       {(aria) => <textarea {...getTextareaProps(meta, { ariaAttributes: false })} {...aria} rows={rows} />}
+    </FieldShell>
+  );
+}
+
+/** A select with a "Choose…" first option, so nobody is picked by accident. */
+export function SelectField({
+  meta,
+  label,
+  hint,
+  options,
+  placeholder = "Choose…",
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      {(aria) => (
+        <select {...getSelectProps(meta, { ariaAttributes: false })} {...aria}>
+          <option value="">{placeholder}</option>
+          {options.map((option) => (
+            <option value={option.value} key={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
     </FieldShell>
   );
 }
@@ -240,6 +270,8 @@ export function UnclaimedProblems({
   claimed: boolean;
 }) {
   if (claimed || result?.status !== "error" || !result.error) return null;
-  const errors = Object.keys(result.error).length ? result.error : { "": ["Something in the form was not as expected."] };
+  const errors = Object.keys(result.error).length
+    ? result.error
+    : { "": ["Something in the form was not as expected."] };
   return <ProblemList id="page-problems" errors={errors} />;
 }

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   "read:journal:own",
   "read:supervision:own",
   "read:team-dashboard:own-teams",
+  "write:recommendation:own-teams",
   "read:studio:any",
   "review:scenario:any",
   "write:scenario:any",
@@ -40,7 +41,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   practitioner: ["read:practice:own", "read:journal:own", "read:supervision:own"],
   // Managers practise and reflect too, and have supervisors of their own.
-  manager: ["read:practice:own", "read:journal:own", "read:supervision:own", "read:team-dashboard:own-teams"],
+  manager: [
+    "read:practice:own",
+    "read:journal:own",
+    "read:supervision:own",
+    "read:team-dashboard:own-teams",
+    "write:recommendation:own-teams",
+  ],
   trainer: ["read:practice:own", "read:studio:any", "write:scenario:any"],
   reviewer: ["read:studio:any", "review:scenario:any"],
   admin: ["manage:people:any", "read:audit-log:any"],

@@ -11,7 +11,8 @@ export function suggestScenarios<T extends Suggestable>(
   limit = 3,
 ): T[] {
   const need = (scenario: T) =>
-    scenario.skills.reduce((sum, skill) => sum + 1 / (1 + (practisedBySkill.get(skill) ?? 0)), 0) / scenario.skills.length;
+    scenario.skills.reduce((sum, skill) => sum + 1 / (1 + (practisedBySkill.get(skill) ?? 0)), 0) /
+    scenario.skills.length;
   const fresh = scenarios.filter((scenario) => scenario.completed === 0);
   const pool = fresh.length > 0 ? fresh : scenarios;
   return [...pool].sort((a, b) => need(b) - need(a) || a.slug.localeCompare(b.slug)).slice(0, limit);
@@ -37,4 +38,29 @@ export function fitsLength(minutes: number, length: Length | undefined): boolean
   if (!length) return true;
   const range = LENGTHS[length];
   return minutes >= range.min && minutes <= range.max;
+}
+
+export type Recommendation = { slug: string; from: string; note: string; at: Date };
+
+/**
+ * "Suggested for you": first what a manager recommended (newest first), then up to `limit`
+ * scenarios for the skills practised least, never the same scenario twice.
+ */
+export function suggestWithRecommendations<T extends Suggestable>(
+  scenarios: readonly T[],
+  recommendations: readonly Recommendation[],
+  limit = 3,
+): Array<T & { recommendation: Recommendation | null }> {
+  const bySlug = new Map(scenarios.map((scenario) => [scenario.slug, scenario]));
+  const recommended = recommendations.flatMap((recommendation) => {
+    const scenario = bySlug.get(recommendation.slug);
+    return scenario ? [{ ...scenario, recommendation }] : [];
+  });
+  const taken = new Set(recommended.map((scenario) => scenario.slug));
+  const rest = suggestScenarios(
+    scenarios.filter((scenario) => !taken.has(scenario.slug)),
+    practisedSkills(scenarios),
+    limit,
+  ).map((scenario) => ({ ...scenario, recommendation: null }));
+  return [...recommended, ...rest];
 }

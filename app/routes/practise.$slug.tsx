@@ -1,16 +1,39 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ConfidenceFieldset } from "~/components/confidence-fieldset";
+import { ErrorSummary, SelectField, TextAreaField, UnclaimedProblems } from "~/components/forms";
 import { OptionalConfidenceRating } from "~/domain/confidence";
 import { getLatestLibraryVersion, startRun } from "~/models/practice-run.server";
+import { hasPermission } from "~/domain/roles";
+import { recommendScenario, teamMembersOf } from "~/models/recommendation.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
 import { skillVocabulary } from "~/services/scenario-library.server";
 
-const StartSchema = z.object({ confidenceBefore: OptionalConfidenceRating });
+const StartSchema = z.object({ intent: z.literal("start"), confidenceBefore: OptionalConfidenceRating });
+
+const RECOMMENDATION_NOTE_LIMIT = 500;
+
+const RecommendSchema = z.object({
+  intent: z.literal("recommend"),
+  toUserId: z.string({ error: "Choose who to recommend it to." }).max(40, "Choose someone from the list."),
+  note: z
+    .string()
+    .max(
+      RECOMMENDATION_NOTE_LIMIT,
+      `Keep the note to ${RECOMMENDATION_NOTE_LIMIT} characters or fewer. Nothing has been lost: shorten it and send again.`,
+    )
+    .optional(),
+});
+
+const ActionSchema = z.discriminatedUnion("intent", [StartSchema, RecommendSchema], {
+  error: "This form was not recognised. Reload the page and try again.",
+});
 
 async function loadScenario(slug: string | undefined) {
   const version = slug && slug.length <= 80 ? await getLatestLibraryVersion(slug) : null;
@@ -19,10 +42,12 @@ async function loadScenario(slug: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "read:practice:own");
+  const user = await requireUserWithPermission(request, "read:practice:own");
   const { scenario } = await loadScenario(params.slug);
   const skills = await skillVocabulary();
+  const canRecommend = hasPermission(user.roles, "write:recommendation:own-teams");
   return {
+    teamMembers: canRecommend ? await teamMembersOf(user.id, user.organisation.id) : [],
     slug: scenario.id,
     title: scenario.title,
     summary: scenario.summary,
@@ -36,14 +61,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:practice:own");
   const version = await loadScenario(params.slug);
-  const submission = parseWithZod(await readFormData(request), { schema: StartSchema });
+  const formData = await readFormData(request);
+  // The start form predates intents: a post without one starts a run.
+  if (!formData.has("intent")) formData.set("intent", "start");
+  if (formData.get("intent") === "recommend" && !hasPermission(user.roles, "write:recommendation:own-teams")) {
+    throw new Response("You do not have access to this page.", { status: 403, statusText: "Forbidden" });
+  }
+  const submission = parseWithZod(formData, { schema: ActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const value = submission.value;
+  if (value.intent === "recommend") {
+    const outcome = await recommendScenario({
+      managerId: user.id,
+      organisationId: user.organisation.id,
+      toUserId: value.toUserId,
+      scenarioSlug: version.scenario.id,
+      note: value.note?.trim() ?? "",
+    });
+    // Someone outside the manager's teams is not theirs to see: the same answer as no such person.
+    if (outcome.status === "not-found") throw new Response("Not found", { status: 404 });
+    const message = `Recommended to ${outcome.name}. It is suggested to them when they next open Practise.`;
+    throw redirect(`/practise/${version.scenario.id}`, {
+      headers: { "Set-Cookie": await flashCookie({ kind: "success", message }) },
+    });
+  }
   const runId = await startRun({
     userId: user.id,
     organisationId: user.organisation.id,
     versionId: version.id,
     scenario: version.scenario,
-    confidenceBefore: submission.value.confidenceBefore ?? null,
+    confidenceBefore: value.confidenceBefore ?? null,
   });
   throw redirect(`/practise/runs/${runId}`);
 }
@@ -51,7 +98,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ScenarioIntro() {
   const scenario = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const errors = lastResult?.error?.confidenceBefore ?? undefined;
+  const startResult = lastResult?.initialValue?.intent === "start" ? lastResult : undefined;
+  const errors = startResult?.error?.confidenceBefore ?? undefined;
   return (
     <div className="stack">
       <p>
@@ -80,7 +128,9 @@ export default function ScenarioIntro() {
           </ul>
         </div>
       ) : null}
+      <UnclaimedProblems result={lastResult} claimed={lastResult?.initialValue?.intent === "recommend"} />
       <Form method="post" className="panel">
+        <input type="hidden" name="intent" value="start" />
         <ConfidenceFieldset
           name="confidenceBefore"
           legend="How confident do you feel about this kind of conversation?"
@@ -90,7 +140,52 @@ export default function ScenarioIntro() {
           Start the conversation
         </button>
       </Form>
+      {scenario.teamMembers.length > 0 ? (
+        <RecommendForm
+          members={scenario.teamMembers}
+          lastResult={lastResult?.initialValue?.intent === "recommend" ? lastResult : undefined}
+        />
+      ) : null}
     </div>
+  );
+}
+
+/** For managers: suggest this conversation to someone in a team they lead. */
+function RecommendForm({
+  members,
+  lastResult,
+}: {
+  members: { id: string; name: string }[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useForm<z.input<typeof RecommendSchema>>({
+    id: "recommend",
+    lastResult,
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <section aria-labelledby="recommend-heading" className="panel stack">
+      <h2 id="recommend-heading">Recommend this conversation</h2>
+      <p className="hint">It appears first in their “Suggested for you”, with your note, until they complete it.</p>
+      <ErrorSummary form={form} fields={fields} labels={{ toUserId: "Team member", note: "A note" }} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="recommend" />
+        <SelectField
+          meta={fields.toUserId}
+          label="Team member"
+          options={members.map((member) => ({ value: member.id, label: member.name }))}
+        />
+        <TextAreaField
+          meta={fields.note}
+          label="A note (optional)"
+          hint={`Why you think it would help, in up to ${RECOMMENDATION_NOTE_LIMIT} characters.`}
+          rows={3}
+        />
+        <button type="submit" className="button button--secondary">
+          Recommend
+        </button>
+      </Form>
+    </section>
   );
 }
 

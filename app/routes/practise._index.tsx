@@ -3,8 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SkillSelect } from "~/components/forms";
 import { Label } from "~/components/ui/label";
-import { fitsLength, LENGTHS, practisedSkills, suggestScenarios, type Length } from "~/domain/suggestions";
+import { formatDate } from "~/domain/format";
+import { fitsLength, LENGTHS, suggestWithRecommendations, type Length } from "~/domain/suggestions";
 import { listCatalogue } from "~/models/practice-run.server";
+import { recommendationsFor } from "~/models/recommendation.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { skillVocabulary } from "~/services/scenario-library.server";
 
@@ -16,11 +18,19 @@ const FilterSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:practice:own");
   const params = new URL(request.url).searchParams;
-  const filter = FilterSchema.parse({ skill: params.get("skill") || undefined, length: params.get("length") || undefined });
-  const [{ scenarios, inProgress }, skills] = await Promise.all([listCatalogue(user.id), skillVocabulary()]);
+  const filter = FilterSchema.parse({
+    skill: params.get("skill") || undefined,
+    length: params.get("length") || undefined,
+  });
+  const [{ scenarios, inProgress }, skills, recommendations] = await Promise.all([
+    listCatalogue(user.id),
+    skillVocabulary(),
+    recommendationsFor(user.id),
+  ]);
   const label = (id: string) => skills.get(id)?.label ?? id;
   const shown = scenarios.filter(
-    (scenario) => (!filter.skill || scenario.skills.includes(filter.skill)) && fitsLength(scenario.minutes, filter.length),
+    (scenario) =>
+      (!filter.skill || scenario.skills.includes(filter.skill)) && fitsLength(scenario.minutes, filter.length),
   );
   const withLabels = <T extends { skills: readonly string[] }>(scenario: T) => ({
     ...scenario,
@@ -28,9 +38,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return {
     filter,
-    skillOptions: [...new Set(scenarios.flatMap((scenario) => scenario.skills))].map((id) => ({ id, label: label(id) })),
+    skillOptions: [...new Set(scenarios.flatMap((scenario) => scenario.skills))].map((id) => ({
+      id,
+      label: label(id),
+    })),
     scenarios: shown.map(withLabels),
-    suggested: suggestScenarios(scenarios, practisedSkills(scenarios)).map(withLabels),
+    suggested: suggestWithRecommendations(scenarios, recommendations).map((scenario) => ({
+      ...withLabels(scenario),
+      recommendation: scenario.recommendation && {
+        from: scenario.recommendation.from,
+        note: scenario.recommendation.note,
+        on: formatDate(scenario.recommendation.at),
+      },
+    })),
     inProgress,
   };
 }
@@ -39,7 +59,15 @@ function ScenarioCard({
   scenario,
   headingLevel: Heading = "h3",
 }: {
-  scenario: { slug: string; title: string; summary: string; minutes: number; completed: number; skillLabels: string[] };
+  scenario: {
+    slug: string;
+    title: string;
+    summary: string;
+    minutes: number;
+    completed: number;
+    skillLabels: string[];
+    recommendation?: { from: string; note: string; on: string } | null;
+  };
   headingLevel?: "h2" | "h3";
 }) {
   return (
@@ -47,6 +75,16 @@ function ScenarioCard({
       <Heading>
         <Link to={`/practise/${scenario.slug}`}>{scenario.title}</Link>
       </Heading>
+      {scenario.recommendation ? (
+        <div className="recommendation">
+          <p>
+            <strong>
+              Recommended by {scenario.recommendation.from} on {scenario.recommendation.on}
+            </strong>
+          </p>
+          {scenario.recommendation.note ? <p>“{scenario.recommendation.note}”</p> : null}
+        </div>
+      ) : null}
       <p>{scenario.summary}</p>
       <p className="hint">
         About {scenario.minutes} minutes ·{" "}
@@ -77,8 +115,8 @@ export default function Practise() {
           <ul>
             {inProgress.map((run) => (
               <li key={run.id}>
-                <Link to={`/practise/runs/${run.id}`}>{run.title}</Link> ({run.steps} {run.steps === 1 ? "move" : "moves"} so
-                far)
+                <Link to={`/practise/runs/${run.id}`}>{run.title}</Link> ({run.steps}{" "}
+                {run.steps === 1 ? "move" : "moves"} so far)
               </li>
             ))}
           </ul>
@@ -87,7 +125,11 @@ export default function Practise() {
       {suggested.length > 0 ? (
         <section aria-labelledby="suggested-heading" className="stack">
           <h2 id="suggested-heading">Suggested for you</h2>
-          <p className="hint">Conversations that practise the skills you have practised least.</p>
+          <p className="hint">
+            {suggested.some((scenario) => scenario.recommendation)
+              ? "Conversations your manager recommended, then ones that practise the skills you have practised least."
+              : "Conversations that practise the skills you have practised least."}
+          </p>
           <ul className="cards">
             {suggested.map((scenario) => (
               <ScenarioCard scenario={scenario} key={scenario.slug} />

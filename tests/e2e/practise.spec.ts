@@ -97,3 +97,30 @@ test.describe("without JavaScript", () => {
     await expect(later.getByRole("heading", { name: "The conversation, step by step" })).toBeVisible();
   });
 });
+
+test("a manager recommends a conversation, and it is the first suggestion for that person", async ({ browser }) => {
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, DEMO_ROLES.manager.email);
+  await manager.goto("/practise/whose-next-step-is-it");
+  await manager.getByRole("button", { name: "Recommend" }).click();
+  // Nothing chosen: the field is named and focusable from the summary.
+  await expect(manager.getByText("Choose who to recommend it to.").first()).toBeVisible();
+  await expectNoAxeViolations(manager, "the scenario page with a recommendation error");
+  await manager.getByLabel("Team member").selectOption({ label: "Tomasz Nowak" });
+  await manager.getByLabel("A note (optional)").fill("Good practice for the panel meeting next week.");
+  await manager.getByRole("button", { name: "Recommend" }).click();
+  await expect(manager.getByText("Recommended to Tomasz Nowak.")).toBeVisible();
+  await managerContext.close();
+
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await signIn(member, "tomasz.nowak@northbridge.example");
+  await member.goto("/practise");
+  const suggested = member.getByRole("region", { name: "Suggested for you" });
+  await expect(suggested.locator(".card").first()).toContainText("Whose next step is it?");
+  await expect(suggested.locator(".card").first()).toContainText("Recommended by Priya Raman");
+  await expect(suggested.locator(".card").first()).toContainText("Good practice for the panel meeting next week.");
+  await expectNoAxeViolations(member, "the catalogue with a recommendation");
+  await memberContext.close();
+});

@@ -51,6 +51,8 @@ type Fixtures = {
   names: Record<SignedInPersona, { name: string; preferredName: string }>;
   northbridgePerson: { id: string; access: Body };
   eastmoorPersonId: string;
+  /** A member of the team the demo manager leads. */
+  managersTeamMemberId: string;
   northbridgeTeam: { id: string; name: string };
   eastmoorTeam: { id: string; name: string };
   pendingToken: string;
@@ -114,8 +116,17 @@ const MATRIX: Row[] = [
     path: (f) => `/practise/runs/${f.runs.inProgress}`,                                   expect: "302:login  200          404       404       403       403       403", text: { 200: "Moment 1" } },
   { name: "GET /practise/runs/:runId/debrief (the practitioner's run)", files: ["practise.runs.$runId.debrief.tsx"], method: "GET",
     path: (f) => `/practise/runs/${f.runs.completed}/debrief`,                            expect: "302:login  200          404       404       403       403       403", text: { 200: "The conversation, step by step" } },
-  { name: "POST /practise/:slug (start a run)", files: ["practise.$slug.tsx"], method: "POST", path: () => "/practise/phone-before-the-letter",
-    body: () => ({ confidenceBefore: "2" }),                                              expect: "302:login  302:run      302:run   302:run   403       403       403" },
+  { name: "POST /practise/:slug (start a run)", files: ["practise.$slug.tsx"], method: "POST", path: () => "/practise/phone-before-the-letter", intent: "start",
+    body: () => ({ intent: "start", confidenceBefore: "2" }),                                              expect: "302:login  302:run      302:run   302:run   403       403       403" },
+  { name: "POST /practise/:slug intent=recommend (to a member of the manager's team)", files: ["practise.$slug.tsx"], method: "POST", intent: "recommend",
+    path: () => "/practise/phone-before-the-letter", body: (f) => ({ intent: "recommend", toUserId: f.managersTeamMemberId, note: "" }),
+                                                                                         expect: "302:login  403          302:here  403       403       403       403" },
+  { name: "POST /practise/:slug intent=recommend (to someone in another team)", files: ["practise.$slug.tsx"], method: "POST", intent: "recommend",
+    path: () => "/practise/phone-before-the-letter", body: (f) => ({ intent: "recommend", toUserId: f.northbridgePerson.id, note: "" }),
+                                                                                         expect: "302:login  403          404       403       403       403       403" },
+  { name: "POST /practise/:slug intent=recommend (to someone in another organisation)", files: ["practise.$slug.tsx"], method: "POST", intent: "recommend",
+    path: () => "/practise/phone-before-the-letter", body: (f) => ({ intent: "recommend", toUserId: f.eastmoorPersonId, note: "" }),
+                                                                                         expect: "302:login  403          404       403       403       403       403" },
   { name: "POST /practise/runs/:runId intent=move (an out-of-date step)", files: ["practise.runs.$runId._index.tsx"], method: "POST", intent: "move",
     path: (f) => `/practise/runs/${f.runs.inProgress}`, body: () => ({ intent: "move", step: "99", choice: "introduce-and-check-time" }),
                                                                                          expect: "302:login  302:here     404       404       403       403       403" },
@@ -381,6 +392,7 @@ async function prepareFixtures(): Promise<Fixtures> {
     names,
     northbridgePerson: { id: person.id, access },
     eastmoorPersonId: await userId(server, "practitioner@eastmoor.example"),
+    managersTeamMemberId: await userId(server, "tomasz.nowak@northbridge.example"),
     northbridgeTeam,
     eastmoorTeam,
     pendingToken,

@@ -280,3 +280,78 @@ describe("stopping and pinning", () => {
     expect((await amira.get("/practise/no-such-scenario")).status).toBe(404);
   });
 });
+
+describe("a manager's recommendations", () => {
+  let priya: Client;
+  const members = async (email: string) =>
+    (await server.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+
+  beforeAll(async () => {
+    priya = await signedIn(server, "manager@northbridge.example", "203.0.113.140");
+  });
+
+  it("offers the form to a manager, listing only the members of the teams they lead", async () => {
+    const page = await text(await priya.get("/practise/taken-seriously"));
+    expect(page).toContain("Recommend this conversation");
+    expect(page).toContain("Grace Adeyemi");
+    expect(page).not.toContain("Siobhan Kelly"); // in the other manager's team
+    expect(await text(await amira.get("/practise/taken-seriously"))).not.toContain("Recommend this conversation");
+  });
+
+  it("puts the recommendation, with the note, first in the person's suggestions", async () => {
+    const grace = await signedIn(server, "grace.adeyemi@northbridge.example", "203.0.113.141");
+    const response = await priya.post("/practise/taken-seriously", {
+      intent: "recommend",
+      toUserId: await members("grace.adeyemi@northbridge.example"),
+      note: "Worth a go before Thursday's meeting.",
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/practise/taken-seriously");
+    expect(await text(await priya.get("/practise/taken-seriously"))).toContain("Recommended to Grace Adeyemi");
+    const page = await text(await grace.get("/practise"));
+    const suggested = page.split('id="suggested-heading"')[1]?.split('id="all-heading"')[0] ?? "";
+    expect(suggested).toContain("Recommended by Priya Raman");
+    expect(suggested).toContain("Worth a go before Thursday's meeting.");
+    expect(suggested.indexOf("/practise/taken-seriously")).toBeLessThan(suggested.indexOf("Recommended by") + 500);
+    // Nobody else sees it.
+    expect(await text(await amira.get("/practise"))).not.toContain("Worth a go before Thursday");
+  });
+
+  it("cannot recommend to someone outside the manager's teams or organisation (404), and stores nothing", async () => {
+    for (const email of ["siobhan.kelly@northbridge.example", "practitioner@eastmoor.example"]) {
+      const response = await priya.post("/practise/taken-seriously", {
+        intent: "recommend",
+        toUserId: await members(email),
+        note: "",
+      });
+      expect(response.status, email).toBe(404);
+    }
+    const response = await priya.post("/practise/taken-seriously", {
+      intent: "recommend",
+      toUserId: "nobody",
+      note: "",
+    });
+    expect(response.status).toBe(404);
+    expect(
+      await server.db.recommendation.count({ where: { to: { email: "siobhan.kelly@northbridge.example" } } }),
+    ).toBe(0);
+  });
+
+  it("is refused to anyone who does not manage a team (403)", async () => {
+    const response = await amira.post("/practise/taken-seriously", {
+      intent: "recommend",
+      toUserId: await members("grace.adeyemi@northbridge.example"),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("names the field at fault and keeps the note when something is wrong", async () => {
+    const note = "n".repeat(501);
+    const response = await priya.post("/practise/taken-seriously", { intent: "recommend", toUserId: "", note });
+    expect(response.status).toBe(400);
+    const page = await text(response);
+    expect(page).toContain("Choose who to recommend it to.");
+    expect(page).toContain("Keep the note to 500 characters or fewer");
+    expect(page).toContain(note);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitsLength, practisedSkills, suggestScenarios } from "~/domain/suggestions";
+import { fitsLength, practisedSkills, suggestScenarios, suggestWithRecommendations } from "~/domain/suggestions";
 
 const scenarios = [
   { slug: "a", skills: ["listening", "empathy"], completed: 2, minutes: 8 },
@@ -25,15 +25,39 @@ describe("suggested for you", () => {
   });
 });
 
+describe("suggested for you, with a manager's recommendations", () => {
+  const at = new Date("2026-11-20T10:00:00Z");
+
+  it("puts recommendations first, in the order given, then the skill suggestions without repeating one", () => {
+    const suggested = suggestWithRecommendations(
+      scenarios,
+      [
+        { slug: "a", from: "Priya Raman", note: "Try the opening again.", at },
+        { slug: "b", from: "Priya Raman", note: "", at },
+      ],
+      2,
+    );
+    expect(suggested.map((scenario) => [scenario.slug, scenario.recommendation?.note ?? null])).toEqual([
+      ["a", "Try the opening again."],
+      ["b", ""],
+      ["d", null],
+      ["c", null],
+    ]);
+  });
+
+  it("ignores a recommendation of a scenario no longer in the catalogue", () => {
+    const suggested = suggestWithRecommendations(scenarios, [{ slug: "gone", from: "Priya Raman", note: "", at }], 1);
+    expect(suggested.map((scenario) => scenario.slug)).toEqual(["b"]);
+  });
+});
+
 describe("length filter", () => {
   it("puts each length in exactly one band", () => {
-    expect([8, 10, 11, 20, 21].map((minutes) => ["short", "medium", "long"].filter((band) => fitsLength(minutes, band as "short")))).toEqual([
-      ["short"],
-      ["short"],
-      ["medium"],
-      ["medium"],
-      ["long"],
-    ]);
+    expect(
+      [8, 10, 11, 20, 21].map((minutes) =>
+        ["short", "medium", "long"].filter((band) => fitsLength(minutes, band as "short")),
+      ),
+    ).toEqual([["short"], ["short"], ["medium"], ["medium"], ["long"]]);
     expect(fitsLength(99, undefined)).toBe(true);
   });
 });
