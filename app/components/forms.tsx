@@ -6,7 +6,7 @@ type TextFieldProps = {
   meta: FieldMetadata<string>;
   label: string;
   hint?: ReactNode;
-  type?: "text" | "email" | "password" | "url" | "search";
+  type?: "text" | "email" | "password" | "url" | "search" | "number" | "date" | "datetime-local";
   autoComplete?: string;
   spellCheck?: boolean;
 };

@@ -1,20 +1,5 @@
 import { prisma } from "~/services/db.server";
-
-/** Active members of the teams this person manages (not themselves), in name order. */
-export async function teamMembersOf(managerId: string, organisationId: string) {
-  return prisma.user.findMany({
-    where: {
-      organisationId,
-      deactivatedAt: null,
-      id: { not: managerId },
-      memberships: {
-        some: { role: "member", team: { memberships: { some: { userId: managerId, role: "manager" } } } },
-      },
-    },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-  });
-}
+import { membersLedBy } from "./team.server";
 
 export type RecommendResult = { status: "recommended"; name: string } | { status: "not-found" };
 
@@ -30,7 +15,7 @@ export async function recommendScenario(input: {
   note: string;
 }): Promise<RecommendResult> {
   const [members, scenario] = await Promise.all([
-    teamMembersOf(input.managerId, input.organisationId),
+    membersLedBy(input.managerId, input.organisationId),
     prisma.scenario.findFirst({
       where: { origin: "library", organisationId: null, slug: input.scenarioSlug },
       select: { id: true },

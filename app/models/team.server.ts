@@ -35,3 +35,22 @@ export async function renameTeam(organisationId: string, teamId: string, name: s
   await prisma.team.update({ where: { id: teamId }, data: { name }, select: { id: true } });
   return "saved";
 }
+
+/**
+ * Active members of the teams this person manages (not themselves), in name order: the people
+ * they supervise, recommend scenarios to and see on the coaching-time dashboard.
+ */
+export async function membersLedBy(managerId: string, organisationId: string) {
+  return prisma.user.findMany({
+    where: {
+      organisationId,
+      deactivatedAt: null,
+      id: { not: managerId },
+      memberships: {
+        some: { role: "member", team: { memberships: { some: { userId: managerId, role: "manager" } } } },
+      },
+    },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

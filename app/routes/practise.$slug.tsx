@@ -9,7 +9,8 @@ import { ErrorSummary, SelectField, TextAreaField, UnclaimedProblems } from "~/c
 import { OptionalConfidenceRating } from "~/domain/confidence";
 import { getLatestLibraryVersion, startRun } from "~/models/practice-run.server";
 import { hasPermission } from "~/domain/roles";
-import { recommendScenario, teamMembersOf } from "~/models/recommendation.server";
+import { recommendScenario } from "~/models/recommendation.server";
+import { membersLedBy } from "~/models/team.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const skills = await skillVocabulary();
   const canRecommend = hasPermission(user.roles, "write:recommendation:own-teams");
   return {
-    teamMembers: canRecommend ? await teamMembersOf(user.id, user.organisation.id) : [],
+    teamMembers: canRecommend ? await membersLedBy(user.id, user.organisation.id) : [],
     slug: scenario.id,
     title: scenario.title,
     summary: scenario.summary,

@@ -20,6 +20,8 @@ type Fixtures = {
   personId: string;
   /** A member of the team the demo manager leads. */
   teamMemberId: string;
+  /** Supervision between the manager and PRACTITIONER: one to come, one that has happened, one held. */
+  sessions: { upcoming: string; past: string; held: string; action: string };
   teamId: string;
   otherTeamId: string;
   invitationId: string;
@@ -250,6 +252,135 @@ const ACTIONS: Action[] = [
     hasIntent: true,
   },
   {
+    name: "POST /supervision intent=create-feed",
+    route: "/supervision",
+    file: "supervision._index.tsx",
+    fields: ["intent"],
+    actor: PRACTITIONER,
+    path: () => "/supervision",
+    valid: () => ({ intent: "create-feed" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /supervision intent=revoke-feed",
+    route: "/supervision",
+    file: "supervision._index.tsx",
+    fields: ["intent"],
+    actor: PRACTITIONER,
+    path: () => "/supervision",
+    valid: () => ({ intent: "revoke-feed" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /supervision/schedule",
+    route: "/supervision/schedule",
+    file: "supervision.schedule.tsx",
+    fields: ["superviseeId", "start", "durationMinutes", "location", "repeat", "interval", "count", "until"],
+    actor: MANAGER,
+    path: () => "/supervision/schedule",
+    valid: (f) => ({
+      superviseeId: f.teamMemberId,
+      start: "2028-05-02T10:00",
+      durationMinutes: "60",
+      location: "Room 1",
+      repeat: "weekly",
+      interval: "1",
+      count: "3",
+      until: "",
+    }),
+    hasIntent: false,
+  },
+  {
+    name: "POST /supervision/agreements",
+    route: "/supervision/agreements",
+    file: "supervision.agreements.tsx",
+    fields: ["superviseeId", "frequencyWeeks", "durationMinutes", "location"],
+    actor: MANAGER,
+    path: () => "/supervision/agreements",
+    valid: (f) => ({ superviseeId: f.teamMemberId, frequencyWeeks: "4", durationMinutes: "60", location: "Room 1" }),
+    hasIntent: false,
+  },
+  {
+    name: "POST /supervision/sessions/:sessionId intent=agenda",
+    route: "/supervision/sessions/:sessionId",
+    file: "supervision.sessions.$sessionId.tsx",
+    fields: ["intent", "text", "reflectionId"],
+    actor: PRACTITIONER,
+    path: (f) => `/supervision/sessions/${f.sessions.upcoming}`,
+    valid: () => ({ intent: "agenda", text: "Something to talk about", reflectionId: "" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /supervision/sessions/:sessionId intent=action-done",
+    route: "/supervision/sessions/:sessionId",
+    file: "supervision.sessions.$sessionId.tsx",
+    fields: ["intent", "actionId", "done"],
+    actor: PRACTITIONER,
+    path: (f) => `/supervision/sessions/${f.sessions.upcoming}`,
+    valid: (f) => ({ intent: "action-done", actionId: f.sessions.action, done: "yes" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /supervision/sessions/:sessionId intent=reschedule",
+    route: "/supervision/sessions/:sessionId",
+    file: "supervision.sessions.$sessionId.tsx",
+    fields: ["intent", "start", "location", "scope"],
+    actor: MANAGER,
+    path: (f) => `/supervision/sessions/${f.sessions.upcoming}`,
+    valid: () => ({ intent: "reschedule", start: "2028-06-06T11:00", location: "Room 2", scope: "one" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /supervision/sessions/:sessionId intent=cancel",
+    route: "/supervision/sessions/:sessionId",
+    file: "supervision.sessions.$sessionId.tsx",
+    fields: ["intent", "scope"],
+    actor: MANAGER,
+    path: (f) => `/supervision/sessions/${f.sessions.upcoming}`,
+    valid: () => ({ intent: "cancel", scope: "one" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /supervision/sessions/:sessionId intent=record",
+    route: "/supervision/sessions/:sessionId",
+    file: "supervision.sessions.$sessionId.tsx",
+    fields: [
+      "intent",
+      "heldMinutes",
+      "notesManagement",
+      "notesSupport",
+      "notesDevelopment",
+      "notesMediation",
+      "actions[0].text",
+      "actions[0].owner",
+      "actions[0].dueOn",
+    ],
+    actor: MANAGER,
+    path: (f) => `/supervision/sessions/${f.sessions.past}`,
+    valid: () => ({
+      intent: "record",
+      heldMinutes: "50",
+      notesManagement: "",
+      notesSupport: "Steady.",
+      notesDevelopment: "",
+      notesMediation: "",
+      "actions[0].text": "Read the guidance",
+      "actions[0].owner": "supervisee",
+      "actions[0].dueOn": "2028-01-10",
+    }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /supervision/sessions/:sessionId intent=confirm",
+    route: "/supervision/sessions/:sessionId",
+    file: "supervision.sessions.$sessionId.tsx",
+    fields: ["intent", "comment"],
+    actor: PRACTITIONER,
+    path: (f) => `/supervision/sessions/${f.sessions.held}`,
+    valid: () => ({ intent: "confirm", comment: "Agreed." }),
+    hasIntent: true,
+  },
+  {
     name: "POST /practise/runs/:runId intent=move",
     route: "/practise/runs/:runId",
     file: "practise.runs.$runId._index.tsx",
@@ -428,6 +559,14 @@ async function snapshot() {
     }),
     server.db.practiceStep.count(),
     server.db.recommendation.count(),
+    server.db.supervisionSession.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, startsAt: true, status: true, heldMinutes: true, confirmedAt: true, notesSupport: true },
+    }),
+    server.db.supervisionAgreement.count(),
+    server.db.agendaItem.count(),
+    server.db.agreedAction.findMany({ orderBy: { id: "asc" }, select: { id: true, doneAt: true } }),
+    server.db.calendarFeed.count(),
     server.db.reflection.findMany({
       orderBy: { id: "asc" },
       select: { id: true, title: true, answers: true, sharedAt: true },
@@ -514,9 +653,49 @@ beforeAll(async () => {
     otherTeamId: teams.find((team) => team.name === "SEND Casework Team")!.id,
     invitationId: (await server.db.invitation.findFirstOrThrow({ where: { email: "to-withdraw@example.org" } })).id,
     inviteToken,
+    sessions: await supervisionSessions(),
     ...(await practiceRuns()),
   };
 });
+
+/** Supervision between the manager and the practitioner, made directly (a past booking is refused). */
+async function supervisionSessions(): Promise<Fixtures["sessions"]> {
+  const organisationId = (await server.db.organisation.findUniqueOrThrow({ where: { slug: "northbridge" } })).id;
+  const supervisorId = await userId(server, (MANAGER as Exclude<Actor, "anonymous">).email);
+  const superviseeId = await userId(server, (PRACTITIONER as Exclude<Actor, "anonymous">).email);
+  const make = async (startsAt: Date, status = "scheduled") =>
+    (
+      await server.db.supervisionSession.create({
+        data: {
+          organisationId,
+          supervisorId,
+          superviseeId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 3_600_000),
+          location: "Room 1",
+          status,
+        },
+      })
+    ).id;
+  const day = 86_400_000;
+  const held = await make(new Date(Date.now() - 10 * day), "held");
+  const action = await server.db.agreedAction.create({
+    data: {
+      sessionId: held,
+      supervisorId,
+      superviseeId,
+      ownerId: superviseeId,
+      text: "Read the guidance",
+      dueOn: "2027-01-10",
+    },
+  });
+  return {
+    upcoming: await make(new Date("2028-04-04T09:00:00Z")),
+    past: await make(new Date(Date.now() - 2 * day)),
+    held,
+    action: action.id,
+  };
+}
 
 /** Two runs of the practitioner's, made through the app: one in progress, one marked completed. */
 async function practiceRuns(): Promise<Pick<Fixtures, "runInProgress" | "runCompleted" | "reflection">> {

@@ -66,6 +66,9 @@ type Fixtures = {
   /** A private reflection of the practitioner's, and one shared with their supervisor. */
   reflection: string;
   sharedReflection: string;
+  practitionerId: string;
+  /** Supervision between the manager and the practitioner. */
+  supervision: { upcoming: string; toCancel: string; past: string; held: string; action: string; feedToken: string };
 };
 
 type Row = {
@@ -86,6 +89,8 @@ type Row = {
   expect: string;
   /** Text the page must show for a given status. */
   text?: Partial<Record<number, string>>;
+  /** Read by programs (a calendar app), so an error is plain text rather than a page. */
+  machine?: boolean;
 };
 
 const get = (name: string, files: string[], expect: string, extra: Partial<Row> = {}): Row => ({
@@ -166,6 +171,47 @@ const MATRIX: Row[] = [
     path: (f) => `/supervision/shared/${f.sharedReflection}`,                            expect: "302:login  404          200       403       403       403       403", text: { 200: "Shared with you by Amira Hussain" } },
   { name: "GET /supervision/shared/:reflectionId (private)", files: ["supervision.shared.$reflectionId.tsx"], method: "GET",
     path: (f) => `/supervision/shared/${f.reflection}`,                                  expect: "302:login  404          404       403       403       403       403" },
+  { name: "POST /supervision intent=create-feed", files: ["supervision._index.tsx"], method: "POST", intent: "create-feed",
+    path: () => "/supervision", body: () => ({ intent: "create-feed" }),                    expect: "302:login  302:feed     302:feed  403       403       403       403" },
+  { name: "POST /supervision intent=revoke-feed", files: ["supervision._index.tsx"], method: "POST", intent: "revoke-feed",
+    path: () => "/supervision", body: () => ({ intent: "revoke-feed" }),                    expect: "302:login  302:/supervision 302:/supervision 403 403     403       403" },
+  get("/supervision/schedule", ["supervision.schedule.tsx"],                             "302:login  403          200       403       403       403       403", { text: { 200: "Schedule supervision" } }),
+  { name: "POST /supervision/schedule (with the practitioner)", files: ["supervision.schedule.tsx"], method: "POST",
+    path: () => "/supervision/schedule", body: (f, who) => ({ superviseeId: f.practitionerId, start: `2028-0${1 + PERSONAS.indexOf(who)}-04T10:00`, durationMinutes: "60", location: "Room 1", repeat: "none" }),
+                                                                                         expect: "302:login  403          302:session 403     403       403       403" },
+  get("/supervision/agreements", ["supervision.agreements.tsx"],                         "302:login  403          200       403       403       403       403", { text: { 200: "Supervision agreements" } }),
+  { name: "POST /supervision/agreements (with the practitioner)", files: ["supervision.agreements.tsx"], method: "POST",
+    path: () => "/supervision/agreements", body: (f) => ({ superviseeId: f.practitionerId, frequencyWeeks: "4", durationMinutes: "60", location: "Room 1" }),
+                                                                                         expect: "302:login  403          302:here  403       403       403       403" },
+  { name: "POST /supervision/agreements (with someone in another team)", files: ["supervision.agreements.tsx"], method: "POST",
+    path: () => "/supervision/agreements", body: (f) => ({ superviseeId: f.northbridgePerson.id, frequencyWeeks: "4", durationMinutes: "60", location: "Room 1" }),
+                                                                                         expect: "302:login  403          404       403       403       403       403" },
+  { name: "GET /supervision/sessions/:sessionId", files: ["supervision.sessions.$sessionId.tsx"], method: "GET",
+    path: (f) => `/supervision/sessions/${f.supervision.upcoming}`,                       expect: "302:login  200          200       403       403       403       403", text: { 200: "Agenda" } },
+  { name: "GET /supervision/sessions/:sessionId/calendar.ics", files: ["supervision.sessions.$sessionId_.calendar[.]ics.ts"], method: "GET",
+    path: (f) => `/supervision/sessions/${f.supervision.upcoming}/calendar.ics`,          expect: "302:login  200          200       302:page  302:page  302:page  302:page", text: { 200: "BEGIN:VCALENDAR" } },
+  { name: "POST /supervision/sessions/:sessionId intent=agenda", files: ["supervision.sessions.$sessionId.tsx"], method: "POST", intent: "agenda",
+    path: (f) => `/supervision/sessions/${f.supervision.upcoming}`, body: () => ({ intent: "agenda", text: "Something to talk about" }),
+                                                                                         expect: "302:login  302:here     302:here  403       403       403       403" },
+  { name: "POST /supervision/sessions/:sessionId intent=action-done", files: ["supervision.sessions.$sessionId.tsx"], method: "POST", intent: "action-done",
+    path: (f) => `/supervision/sessions/${f.supervision.upcoming}`, body: (f) => ({ intent: "action-done", actionId: f.supervision.action, done: "yes" }),
+                                                                                         expect: "302:login  302:here     302:here  403       403       403       403" },
+  { name: "POST /supervision/sessions/:sessionId intent=reschedule", files: ["supervision.sessions.$sessionId.tsx"], method: "POST", intent: "reschedule",
+    path: (f) => `/supervision/sessions/${f.supervision.upcoming}`, body: () => ({ intent: "reschedule", start: "2028-11-07T09:30", location: "Room 2" }),
+                                                                                         expect: "302:login  403          302:here  403       403       403       403" },
+  { name: "POST /supervision/sessions/:sessionId intent=cancel", files: ["supervision.sessions.$sessionId.tsx"], method: "POST", intent: "cancel",
+    path: (f) => `/supervision/sessions/${f.supervision.toCancel}`, body: () => ({ intent: "cancel" }),
+                                                                                         expect: "302:login  403          302:here  403       403       403       403" },
+  { name: "POST /supervision/sessions/:sessionId intent=record", files: ["supervision.sessions.$sessionId.tsx"], method: "POST", intent: "record",
+    path: (f) => `/supervision/sessions/${f.supervision.past}`, body: () => ({ intent: "record", heldMinutes: "50", notesSupport: "Steady." }),
+                                                                                         expect: "302:login  403          302:here  403       403       403       403" },
+  { name: "POST /supervision/sessions/:sessionId intent=confirm", files: ["supervision.sessions.$sessionId.tsx"], method: "POST", intent: "confirm",
+    path: (f) => `/supervision/sessions/${f.supervision.held}`, body: () => ({ intent: "confirm", comment: "Agreed." }),
+                                                                                         expect: "302:login  302:here     403       403       403       403       403" },
+  { name: "GET /calendar/:token.ics (a team member's feed)", files: ["calendar.$file.ts"], method: "GET",
+    path: (f) => `/calendar/${f.supervision.feedToken}.ics`,                              expect: "200        200          200       200       200       200       200", text: { 200: "BEGIN:VCALENDAR" } },
+  { name: "GET /calendar/:token.ics (no such feed)", files: ["calendar.$file.ts"], method: "GET",
+    path: () => "/calendar/not-a-real-feed-address.ics",                                  expect: "404        404          404       404       404       404       404", machine: true },
   get("/team",               ["team.tsx"],                                               "302:login  403          200       403       403       403       403"),
   get("/studio",             ["studio.tsx"],                                             "302:login  403          403       200       200       403       403"),
   get("/admin",              ["admin.tsx", "admin._index.tsx"],                          "302:login  403          403       403       403       200       200", { text: { 200: "Your organisation" } }),
@@ -245,7 +291,10 @@ const MATRIX: Row[] = [
 
 const ROUTES_DIR = path.resolve("app", "routes");
 
-type Expectation = { status: number; location?: "login" | "here" | "run" | "reflection" | string };
+type Expectation = {
+  status: number;
+  location?: "login" | "here" | "run" | "reflection" | "session" | "feed" | "page" | string;
+};
 
 function parseExpectation(token: string): Expectation {
   const [status, location] = token.split(":");
@@ -385,7 +434,45 @@ async function prepareFixtures(): Promise<Fixtures> {
   if (!sharedReflection) throw new Error("Starting a second reflection failed");
   await practitioner.post(`/journal/${sharedReflection}`, { intent: "share" });
 
+  const practitionerId = await userId(server, EMAILS.practitioner);
+  const managerId = await userId(server, EMAILS.manager);
+  const organisationId = (await server.db.organisation.findUniqueOrThrow({ where: { slug: "northbridge" } })).id;
+  const session = async (startsAt: Date, extra: { status?: string; recordedAt?: Date } = {}) =>
+    (
+      await server.db.supervisionSession.create({
+        data: {
+          organisationId,
+          supervisorId: managerId,
+          superviseeId: practitionerId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 60 * 60 * 1000),
+          location: "Room 1",
+          ...extra,
+        },
+      })
+    ).id;
+  const day = 24 * 60 * 60 * 1000;
+  const upcoming = await session(new Date("2028-10-03T09:00:00Z"));
+  const held = await session(new Date(Date.now() - 9 * day), { status: "held", recordedAt: new Date() });
+  const action = await server.db.agreedAction.create({
+    data: { sessionId: held, supervisorId: managerId, superviseeId: practitionerId, ownerId: practitionerId, text: "Read the guidance", dueOn: "2027-01-10" },
+  });
+  // Someone outside the personas, so the feed rows above cannot replace or turn it off.
+  const member = await signedIn(server, "tomasz.nowak@northbridge.example", "198.18.10.60");
+  const feed = await member.post("/supervision", { intent: "create-feed" });
+  const feedToken = new URL(feed.headers.get("Location") ?? "/", server.baseUrl).searchParams.get("feed");
+  if (!feedToken) throw new Error("Making a calendar feed failed");
+
   return {
+    practitionerId,
+    supervision: {
+      upcoming,
+      toCancel: await session(new Date("2028-10-10T09:00:00Z")),
+      past: await session(new Date(Date.now() - 2 * day)),
+      held,
+      action: action.id,
+      feedToken,
+    },
     reflection,
     sharedReflection,
     runs,
@@ -417,6 +504,16 @@ afterAll(async () => {
 
 /** What a refused request must leave alone (sessions aside: fresh cells sign in). */
 async function records() {
+  const [supervision, agenda, actions, agreements, feeds] = await Promise.all([
+    server.db.supervisionSession.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, startsAt: true, status: true, heldMinutes: true, confirmedAt: true, location: true },
+    }),
+    server.db.agendaItem.count(),
+    server.db.agreedAction.findMany({ orderBy: { id: "asc" }, select: { id: true, doneAt: true } }),
+    server.db.supervisionAgreement.findMany({ orderBy: { id: "asc" } }),
+    server.db.calendarFeed.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+  ]);
   const [users, teams, memberships, invitations, auditEvents] = await Promise.all([
     server.db.user.findMany({
       orderBy: { id: "asc" },
@@ -427,7 +524,7 @@ async function records() {
     server.db.invitation.findMany({ orderBy: { id: "asc" }, select: { id: true, acceptedAt: true, revokedAt: true } }),
     server.db.auditEvent.count(),
   ]);
-  return { users, teams, memberships, invitations, auditEvents };
+  return { users, teams, memberships, invitations, auditEvents, supervision, agenda, actions, agreements, feeds };
 }
 
 async function clientFor(who: Persona, fresh: boolean | undefined): Promise<Client> {
@@ -455,13 +552,22 @@ describe("the permission matrix", () => {
         expect(response.headers.get("Location")).toMatch(/^\/practise\/runs\/\w+$/);
       } else if (expected.location === "reflection") {
         expect(response.headers.get("Location")).toMatch(/^\/journal\/\w+$/);
+      } else if (expected.location === "session") {
+        expect(response.headers.get("Location")).toMatch(/^\/supervision\/sessions\/\w+$/);
+      } else if (expected.location === "page") {
+        expect(response.headers.get("Location")).toBe(pathname.replace(/\/calendar\.ics$/, ""));
+      } else if (expected.location === "feed") {
+        expect(response.headers.get("Location")).toMatch(/^\/supervision\?feed=[\w-]+#calendar-heading$/);
       } else {
         const where = { login: signIn, here: pathname }[expected.location] ?? expected.location;
         expect(response.headers.get("Location")).toBe(where);
       }
     }
     const heading = ERROR_HEADINGS[expected.status];
-    if (heading) {
+    if (heading && row.machine) {
+      expect(response.headers.get("Content-Type")).toMatch(/^text\/plain/);
+      expectNoStackTrace(body);
+    } else if (heading) {
       expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
       expect(body).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
       expectNoStackTrace(body);
