@@ -2,6 +2,7 @@
  * Demo data: two invented organisations. Every person here is fictional.
  * Idempotent: an organisation that already exists is left alone.
  */
+import { addDays, fromLondonWallClock, londonDate } from "../app/domain/london-time";
 import type { Role } from "../app/domain/roles";
 import { prisma } from "../app/services/db.server";
 import { hashPassword } from "../app/services/password.server";
@@ -21,6 +22,7 @@ type DemoOrganisation = {
   kind: "council" | "trust";
   teams: string[];
   people: DemoPerson[];
+  supervision?: DemoOrganisationSupervision;
 };
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
@@ -29,6 +31,46 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     name: "Northbridge Borough Council",
     kind: "council",
     teams: ["EHC Assessment Team", "SEND Casework Team"],
+    supervision: [
+      {
+        supervisor: "manager@northbridge.example",
+        supervisee: "grace.adeyemi@northbridge.example",
+        everyWeeks: 4,
+        sessions: [
+          {
+            day: -20,
+            held: {
+              minutes: 55,
+              confirmed: true,
+              support: "A heavy fortnight of annual reviews; talked about protecting lunch breaks.",
+              development: "Wants more confidence giving difficult news by phone.",
+            },
+          },
+          { day: 8 },
+        ],
+        actions: [
+          { text: "Practise 'The phone call before the letter' and reflect on it", dueInDays: 5 },
+          { text: "Block out lunch twice a week in the diary", dueInDays: -10, done: true },
+        ],
+      },
+      {
+        supervisor: "manager@northbridge.example",
+        supervisee: "wei.chen@northbridge.example",
+        everyWeeks: 4,
+        sessions: [
+          {
+            day: -40,
+            held: {
+              minutes: 60,
+              confirmed: false,
+              support: "Settling in well after moving from the EHC team.",
+              development: "Interested in co-producing SEN support targets with families.",
+            },
+          },
+        ],
+        actions: [{ text: "Shadow a SENCO planning meeting", dueInDays: -3 }],
+      },
+    ],
     people: [
       { email: "admin@northbridge.example", name: "Marcus Ellison", roles: ["admin"] },
       {
@@ -143,8 +185,88 @@ async function seedOrganisation(organisation: DemoOrganisation): Promise<boolean
         },
       });
     }
+    if (organisation.supervision) await seedSupervision(tx, created.id, organisation.supervision);
   });
   return true;
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+/** Supervision so the demo's dashboards and supervision pages have something to show. */
+type DemoOrganisationSupervision = readonly DemoSupervision[];
+
+type DemoSupervision = {
+  supervisor: string;
+  supervisee: string;
+  everyWeeks: number;
+  /** Sessions as days from today at 10:00 UK time; negative days have happened. */
+  sessions: { day: number; held?: { minutes: number; confirmed: boolean; support: string; development: string } }[];
+  actions?: { text: string; dueInDays: number; done?: boolean }[];
+};
+
+async function seedSupervision(tx: Tx, organisationId: string, pairs: readonly DemoSupervision[]): Promise<void> {
+  const idOf = async (email: string) =>
+    (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const today = londonDate(new Date());
+  for (const pair of pairs) {
+    const [supervisorId, superviseeId] = await Promise.all([idOf(pair.supervisor), idOf(pair.supervisee)]);
+    const location = "Room 2.14, Northbridge House";
+    await tx.supervisionAgreement.create({
+      data: {
+        organisationId,
+        supervisorId,
+        superviseeId,
+        frequencyWeeks: pair.everyWeeks,
+        durationMinutes: 60,
+        location,
+      },
+    });
+    let lastHeld: string | null = null;
+    for (const session of pair.sessions) {
+      const startsAt = fromLondonWallClock(`${addDays(today, session.day)}T10:00`)!;
+      const held = session.held;
+      const created = await tx.supervisionSession.create({
+        data: {
+          organisationId,
+          supervisorId,
+          superviseeId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 60 * 60 * 1000),
+          location,
+          ...(held
+            ? {
+                status: "held",
+                heldMinutes: held.minutes,
+                recordedAt: startsAt,
+                confirmedAt: held.confirmed ? startsAt : null,
+                notesSupport: held.support,
+                notesDevelopment: held.development,
+              }
+            : {}),
+          changes: {
+            create: { byUserId: supervisorId, kind: "scheduled", at: new Date(startsAt.getTime() - 14 * 86_400_000) },
+          },
+        },
+        select: { id: true },
+      });
+      if (held) lastHeld = created.id;
+    }
+    if (lastHeld && pair.actions) {
+      for (const action of pair.actions) {
+        await tx.agreedAction.create({
+          data: {
+            sessionId: lastHeld,
+            supervisorId,
+            superviseeId,
+            ownerId: superviseeId,
+            text: action.text,
+            dueOn: addDays(today, action.dueInDays),
+            doneAt: action.done ? new Date() : null,
+          },
+        });
+      }
+    }
+  }
 }
 
 export async function seedDemo(): Promise<"seeded" | "already there"> {
