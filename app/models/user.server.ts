@@ -1,6 +1,6 @@
 import { normaliseRoles, type Role } from "~/domain/roles";
 import { prisma } from "~/services/db.server";
-import { hotRead } from "~/services/hot-reads.server";
+import { hotRead } from "~/services/hot-path.server";
 
 export type CurrentUser = {
   id: string;

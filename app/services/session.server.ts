@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { appCookie } from "./cookies.server";
 import { prisma } from "./db.server";
 import { getEnv, type Env } from "./env.server";
-import { hotRead, sqliteDate } from "./hot-reads.server";
+import { BUSY, hotRead, hotWrite, sqliteDate, sqliteDateText } from "./hot-path.server";
 
 // Touch lastSeenAt at most this often, so reading pages does not write on every request.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -57,7 +57,13 @@ export type ActiveSession = { id: string; userId: string };
 export async function findActiveSession(request: Request): Promise<ActiveSession | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const row = hotRead<{ id: string; userId: string; expiresAt: string; lastSeenAt: string; deactivatedAt: string | null }>(
+  const row = hotRead<{
+    id: string;
+    userId: string;
+    expiresAt: string;
+    lastSeenAt: string;
+    deactivatedAt: string | null;
+  }>(
     `SELECT s.id, s.userId, s.expiresAt, s.lastSeenAt, u.deactivatedAt
        FROM Session s JOIN User u ON u.id = s.userId
       WHERE s.tokenHash = ?`,
@@ -91,7 +97,13 @@ export async function findActiveSession(request: Request): Promise<ActiveSession
     return null;
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    const touched = hotWrite((statement) =>
+      statement("UPDATE Session SET lastSeenAt = ? WHERE id = ?").run(sqliteDateText(new Date(now)), session.id),
+    );
+    // Prisma is writing at this moment: touch it the ordinary way rather than wait inside a synchronous call.
+    if (touched === BUSY) {
+      await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    }
   }
   return { id: session.id, userId: session.userId };
 }

@@ -355,3 +355,25 @@ describe("a manager's recommendations", () => {
     expect(page).toContain(note);
   });
 });
+
+describe("the hot path's own write connection", () => {
+  it("never waits for a lock: while another connection writes, it answers busy at once and changes nothing", async () => {
+    const { BUSY, hotWrite } = await import("~/services/hot-path.server");
+    const { default: Database } = await import("better-sqlite3");
+    const other = new Database(server.databaseFile);
+    other.prepare("BEGIN IMMEDIATE").run();
+    try {
+      const started = performance.now();
+      const outcome = hotWrite((statement) => statement("UPDATE PracticeRun SET stepCount = stepCount + 1").run());
+      expect(outcome).toBe(BUSY);
+      expect(performance.now() - started).toBeLessThan(200);
+    } finally {
+      other.prepare("ROLLBACK").run();
+      other.close();
+    }
+    // Free again: the same work goes through.
+    expect(
+      hotWrite((statement) => statement("UPDATE PracticeRun SET stepCount = stepCount WHERE 0").run().changes),
+    ).toBe(0);
+  });
+});
