@@ -395,3 +395,42 @@ export async function sharedReflectionsOf(superviseeId: string) {
     select: { id: true, title: true, sharedAt: true },
   });
 }
+
+/** For the home page: the next session, records waiting for this person's confirmation, and their open actions. */
+export async function supervisionAtAGlance(userId: string, organisationId: string, now: Date) {
+  const mine = { organisationId, OR: [{ supervisorId: userId }, { superviseeId: userId }] };
+  const [next, toConfirm, actions] = await Promise.all([
+    prisma.supervisionSession.findFirst({
+      where: { ...mine, status: "scheduled", startsAt: { gt: now } },
+      orderBy: { startsAt: "asc" },
+      select: {
+        id: true,
+        startsAt: true,
+        supervisorId: true,
+        supervisor: { select: { name: true } },
+        supervisee: { select: { name: true } },
+      },
+    }),
+    prisma.supervisionSession.findMany({
+      where: { organisationId, superviseeId: userId, status: "held", confirmedAt: null },
+      orderBy: { startsAt: "desc" },
+      take: 5,
+      select: { id: true, startsAt: true },
+    }),
+    prisma.agreedAction.findMany({
+      where: { ownerId: userId, doneAt: null, session: { organisationId } },
+      orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
+      take: 5,
+      select: { id: true, text: true, dueOn: true, sessionId: true },
+    }),
+  ]);
+  return {
+    next: next && {
+      id: next.id,
+      startsAt: next.startsAt,
+      with: next.supervisorId === userId ? next.supervisee.name : next.supervisor.name,
+    },
+    toConfirm,
+    actions,
+  };
+}

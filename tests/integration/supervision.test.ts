@@ -315,6 +315,7 @@ describe("agenda, record and agreed actions", () => {
     expect(stored).toMatchObject({ status: "held", heldMinutes: 55, confirmedAt: null });
     expect(await text(await tomasz.get(past))).toContain("awaiting confirmation from Tomasz Nowak");
     expect(await text(await tomasz.get("/supervision"))).toContain("please confirm the record");
+    expect(await text(await tomasz.get("/home"))).toContain("Confirm the record of your supervision on");
 
     expect((await priya.post(past, { intent: "confirm" })).status).toBe(403);
     expect((await tomasz.post(past, { intent: "confirm", comment: "Agreed, thanks." })).status).toBe(302);
@@ -362,5 +363,19 @@ describe("the personal calendar feed", () => {
     expect((await tomasz.post("/supervision", { intent: "revoke-feed" })).status).toBe(302);
     expect((await calendarApp.get(`/calendar/${token}.ics`)).status).toBe(404);
     expect((await calendarApp.get("/calendar/not-a-token.ics")).status).toBe(404);
+  });
+});
+
+describe("the home page", () => {
+  it("shows the next session and open actions of the demo's supervisee, and nothing of anyone else's", async () => {
+    const grace = await signedIn(server, "grace.adeyemi@northbridge.example", "203.0.113.155");
+    const page = await text(await grace.get("/home"));
+    expect(page).toContain("Coming up");
+    expect(page).toContain("Supervision with Priya Raman");
+    expect(page).toContain("Practise 'The phone call before the letter' and reflect on it");
+    expect(page).not.toContain("Block out lunch twice a week"); // done
+    expect(await text(await amira.get("/home"))).not.toContain(
+      "Practise 'The phone call before the letter' and reflect",
+    );
   });
 });
