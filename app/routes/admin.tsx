@@ -12,6 +12,7 @@ const SECTIONS = [
   { to: "/admin/people", label: "People", end: false },
   { to: "/admin/invitations", label: "Invitations", end: false },
   { to: "/admin/teams", label: "Teams", end: false },
+  { to: "/admin/coaching", label: "Coaching time", end: false },
   { to: "/admin/settings", label: "Settings", end: false },
   { to: "/admin/audit", label: "Audit log", end: false },
 ];

@@ -47,8 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scenario } = await loadScenario(params.slug);
   const skills = await skillVocabulary();
   const canRecommend = hasPermission(user.roles, "write:recommendation:own-teams");
+  const teamMembers = canRecommend ? await membersLedBy(user.id, user.organisation.id) : [];
+  // From a person's coaching timeline: that person is chosen already.
+  const to = new URL(request.url).searchParams.get("to");
   return {
-    teamMembers: canRecommend ? await membersLedBy(user.id, user.organisation.id) : [],
+    teamMembers,
+    recommendTo: teamMembers.some((member) => member.id === to) ? to : null,
     slug: scenario.id,
     title: scenario.title,
     summary: scenario.summary,
@@ -144,6 +148,7 @@ export default function ScenarioIntro() {
       {scenario.teamMembers.length > 0 ? (
         <RecommendForm
           members={scenario.teamMembers}
+          chosen={scenario.recommendTo}
           lastResult={lastResult?.initialValue?.intent === "recommend" ? lastResult : undefined}
         />
       ) : null}
@@ -154,15 +159,18 @@ export default function ScenarioIntro() {
 /** For managers: suggest this conversation to someone in a team they lead. */
 function RecommendForm({
   members,
+  chosen,
   lastResult,
 }: {
   members: { id: string; name: string }[];
+  chosen: string | null;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const [form, fields] = useForm<z.input<typeof RecommendSchema>>({
     id: "recommend",
     lastResult,
     shouldValidate: "onSubmit",
+    defaultValue: { toUserId: chosen ?? "" },
   });
   return (
     <section aria-labelledby="recommend-heading" className="panel stack">

@@ -381,6 +381,16 @@ const ACTIONS: Action[] = [
     hasIntent: true,
   },
   {
+    name: "POST /team/:userId intent=recommend",
+    route: "/team/:userId",
+    file: "team.$userId.tsx",
+    fields: ["intent", "scenario", "note"],
+    actor: MANAGER,
+    path: (f) => `/team/${f.teamMemberId}`,
+    valid: () => ({ intent: "recommend", scenario: "phone-before-the-letter", note: "Worth a try." }),
+    hasIntent: true,
+  },
+  {
     name: "POST /practise/runs/:runId intent=move",
     route: "/practise/runs/:runId",
     file: "practise.runs.$runId._index.tsx",
