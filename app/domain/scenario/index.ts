@@ -41,3 +41,4 @@ export { scenarioContentHash } from "./hash";
 export { importTwee, type TweeImport, type ImportNote } from "./twee";
 export { familyReadingEase } from "./voice";
 export { LIBRARY_MINIMUMS, libraryShortfalls, findRecovery, type Recovery } from "./standards";
+export { scenarioToYaml, scenarioHeader, type ExportOptions } from "./export";
