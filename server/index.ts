@@ -16,6 +16,9 @@ export type ServeOptions = {
 /** Serves the built app (build/) until the process is told to stop. */
 export async function serveBuild(options: ServeOptions = {}): Promise<void> {
   const env = getEnv();
+  // MOCKS=true answers outside APIs (the AI provider) from the msw handlers in tests/mocks/, so the
+  // whole product can be shown and tested offline. msw is a development dependency: imported only then.
+  if (env.MOCKS) (await import("../tests/mocks/node")).startMocks();
   const buildPath = path.resolve("build", "server", "index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = createApp({

@@ -6,6 +6,8 @@ const booleanFromString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+const modelName = z.string().trim().regex(/^\S+$/, "must be a model name, such as gpt-4o-mini");
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,6 +25,17 @@ const EnvSchema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     INVITATION_VALID_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    // Practice in your own words: off unless a key is set (or MOCKS serves the API offline).
+    OPENAI_API_KEY: z.string().trim().regex(/^\S+$/, "must be a single key, without spaces").optional(),
+    // Any OpenAI-compatible service (Azure OpenAI, a local model server); the SDK's default otherwise.
+    OPENAI_BASE_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) address, such as https://api.openai.com/v1" })
+      .trim()
+      .optional(),
+    OPENAI_PERSONA_MODEL: modelName.default("gpt-4o-mini"),
+    OPENAI_COACH_MODEL: modelName.default("gpt-4o-mini"),
+    // Serve the OpenAI API from the msw handlers in tests/mocks/, so everything works offline.
+    MOCKS: booleanFromString.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -45,6 +58,11 @@ export type Env = {
   SESSION_IDLE_MINUTES: number;
   SESSION_ABSOLUTE_HOURS: number;
   INVITATION_VALID_DAYS: number;
+  OPENAI_API_KEY: string | undefined;
+  OPENAI_BASE_URL: string | undefined;
+  OPENAI_PERSONA_MODEL: string;
+  OPENAI_COACH_MODEL: string;
+  MOCKS: boolean;
 };
 
 export class EnvError extends Error {
@@ -66,6 +84,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     isProduction,
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    OPENAI_API_KEY: env.OPENAI_API_KEY,
+    OPENAI_BASE_URL: env.OPENAI_BASE_URL,
     // Demo data is on for local use and off in production unless asked for.
     SEED_DEMO: env.SEED_DEMO ?? !isProduction,
   };
