@@ -140,8 +140,18 @@ type Window = { start: number; end: number };
 
 /** London dates, inclusive, as instants [start, end). Midnight changes with the clocks, so a day can be 23 or 25 hours. */
 function windowOf(from: string, to: string): Window {
-  return { start: startOfLondonDay(from).getTime(), end: startOfLondonDay(addDays(to, 1)).getTime() };
+  // An organisation view asks for the same window for thousands of people: work it out once.
+  const key = `${from}/${to}`;
+  let window = windows.get(key);
+  if (!window) {
+    window = { start: startOfLondonDay(from).getTime(), end: startOfLondonDay(addDays(to, 1)).getTime() };
+    if (windows.size > 100) windows.clear();
+    windows.set(key, window);
+  }
+  return window;
 }
+
+const windows = new Map<string, Window>();
 
 function within(date: Date, window: Window): boolean {
   const time = date.getTime();
@@ -205,8 +215,15 @@ function nextScheduledSession(sessions: readonly SessionInput[], now: Date): Dat
 }
 
 /** The 28 London days ending with today, independent of the period being looked at. */
+/** The London date of `now`, remembered for the last instant asked about (every person shares it). */
+let lastToday: { at: number; date: string } | null = null;
+function todayOf(now: Date): string {
+  if (lastToday?.at !== now.getTime()) lastToday = { at: now.getTime(), date: londonDate(now) };
+  return lastToday.date;
+}
+
 function lastFourWeeks(now: Date): Window {
-  const today = londonDate(now);
+  const today = todayOf(now);
   return windowOf(addDays(today, -(FOUR_WEEKS_DAYS - 1)), today);
 }
 
@@ -214,8 +231,7 @@ export function personMetrics(person: PersonInput, period: Period, now: Date): P
   const figures = figuresIn(person, windowOf(period.from, period.to));
   const lastSupervision = latestHeldSession(person.sessions, now);
   // Calendar days, so a session at 16:00 yesterday is "1 day ago" at 09:00 today.
-  const daysSinceSupervision =
-    lastSupervision === null ? null : daysBetween(londonDate(lastSupervision), londonDate(now));
+  const daysSinceSupervision = lastSupervision === null ? null : daysBetween(londonDate(lastSupervision), todayOf(now));
   const recent = lastFourWeeks(now);
   return {
     id: person.id,
