@@ -77,3 +77,15 @@ export function isLondonDate(value: string): boolean {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return date.toISOString().slice(0, 10) === value;
 }
+
+/** The London calendar month containing an instant, as [start, end) and a label like "November 2026". */
+export function londonMonth(date: Date): { key: string; start: Date; end: Date; label: string } {
+  const day = londonDate(date);
+  const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
+  const key = day.slice(0, 7);
+  const label = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year, month - 1, 15)),
+  );
+  return { key, start: startOfLondonDay(`${key}-01`), end: startOfLondonDay(`${next}-01`), label };
+}

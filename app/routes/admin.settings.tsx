@@ -3,36 +3,84 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { UnclaimedProblems } from "~/components/forms";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { ErrorSummary, TextField, UnclaimedProblems } from "~/components/forms";
+import { londonMonth } from "~/domain/london-time";
 import { FRAMEWORK_IDS, FRAMEWORKS } from "~/domain/reflection";
 import { organisationFramework } from "~/models/reflection.server";
-import { setOrganisationFramework } from "~/models/organisation.server";
+import { aiTokensUsed, getAiSettings, setAiSettings, setOrganisationFramework } from "~/models/organisation.server";
+import { aiAvailability } from "~/services/ai.server";
 import { recordAudit } from "~/services/audit.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
 import { clientAddress } from "~/services/request-context.server";
 
-const SettingsSchema = z.object({
+const FrameworkSchema = z.object({
+  intent: z.literal("framework"),
   reflectionFramework: z.enum(FRAMEWORK_IDS, { error: "Choose one of the reflective models offered." }),
+});
+
+const whole = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `Enter ${what} as a whole number.` })
+    .int(`Enter ${what} as a whole number.`)
+    .min(min, `Use at least ${min.toLocaleString("en-GB")}.`)
+    .max(max, `Use at most ${max.toLocaleString("en-GB")}.`);
+
+const AiSchema = z.object({
+  intent: z.literal("ai"),
+  aiRoleplayEnabled: z.literal("on").optional(),
+  aiMonthlyTokenBudget: whole("the monthly allowance", 1_000, 100_000_000),
+  transcriptRetentionDays: whole("the number of days", 1, 365),
+});
+
+const SettingsSchema = z.discriminatedUnion("intent", [FrameworkSchema, AiSchema], {
+  error: "This form was not recognised. Reload the page and try again.",
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:people:any");
-  return { reflectionFramework: await organisationFramework(admin.organisation.id) };
+  const now = new Date();
+  const month = londonMonth(now);
+  const [reflectionFramework, ai, used] = await Promise.all([
+    organisationFramework(admin.organisation.id),
+    getAiSettings(admin.organisation.id),
+    aiTokensUsed(admin.organisation.id, month.start, month.end),
+  ]);
+  return { reflectionFramework, ai, used, monthLabel: month.label, provider: aiAvailability() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:people:any");
-  const submission = parseWithZod(await readFormData(request), { schema: SettingsSchema });
+  const formData = await readFormData(request);
+  // The model form predates intents: a post without one is that form.
+  if (!formData.has("intent")) formData.set("intent", "framework");
+  const submission = parseWithZod(formData, { schema: SettingsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await setOrganisationFramework(admin.organisation.id, submission.value.reflectionFramework);
+  const value = submission.value;
+  let detail: Record<string, string | number | boolean>;
+  if (value.intent === "framework") {
+    await setOrganisationFramework(admin.organisation.id, value.reflectionFramework);
+    detail = { reflectionFramework: value.reflectionFramework };
+  } else {
+    detail = {
+      aiRoleplayEnabled: value.aiRoleplayEnabled === "on",
+      aiMonthlyTokenBudget: value.aiMonthlyTokenBudget,
+      transcriptRetentionDays: value.transcriptRetentionDays,
+    };
+    await setAiSettings(admin.organisation.id, {
+      aiRoleplayEnabled: value.aiRoleplayEnabled === "on",
+      aiMonthlyTokenBudget: value.aiMonthlyTokenBudget,
+      transcriptRetentionDays: value.transcriptRetentionDays,
+    });
+  }
   await recordAudit({
     type: "settings.changed",
     organisationId: admin.organisation.id,
     actorId: admin.id,
     ipAddress: clientAddress(context),
-    detail: { reflectionFramework: submission.value.reflectionFramework },
+    detail,
   });
   throw redirect("/admin/settings", {
     headers: { "Set-Cookie": await flashCookie({ kind: "success", message: "Settings saved." }) },
@@ -40,13 +88,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { reflectionFramework } = useLoaderData<typeof loader>();
+  const { reflectionFramework, ai, used, monthLabel, provider } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const aiResult = lastResult?.initialValue?.intent === "ai" ? lastResult : undefined;
   return (
     <div className="stack">
       <h1>Settings</h1>
-      <UnclaimedProblems result={lastResult} claimed={false} />
+      <UnclaimedProblems result={lastResult} claimed={Boolean(aiResult)} />
       <Form method="post" className="panel">
+        <input type="hidden" name="intent" value="framework" />
         <fieldset className="field">
           <legend>The reflective model offered first</legend>
           <span className="hint">People can still choose the other one when they start a reflection.</span>
@@ -73,7 +123,88 @@ export default function Settings() {
           Save settings
         </button>
       </Form>
+      <AiSettingsForm ai={ai} used={used} monthLabel={monthLabel} provider={provider} lastResult={aiResult} />
     </div>
+  );
+}
+
+function AiSettingsForm({
+  ai,
+  used,
+  monthLabel,
+  provider,
+  lastResult,
+}: {
+  ai: { aiRoleplayEnabled: boolean; aiMonthlyTokenBudget: number; transcriptRetentionDays: number };
+  used: { in: number; out: number; runs: number };
+  monthLabel: string;
+  provider: "ready" | "off";
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useForm<{
+    aiRoleplayEnabled: string;
+    aiMonthlyTokenBudget: string;
+    transcriptRetentionDays: string;
+  }>({
+    id: "ai-settings",
+    lastResult,
+    shouldValidate: "onSubmit",
+    defaultValue: {
+      aiRoleplayEnabled: ai.aiRoleplayEnabled ? "on" : "",
+      aiMonthlyTokenBudget: String(ai.aiMonthlyTokenBudget),
+      transcriptRetentionDays: String(ai.transcriptRetentionDays),
+    },
+  });
+  const total = used.in + used.out;
+  const labels = {
+    aiRoleplayEnabled: "Practising in your own words",
+    aiMonthlyTokenBudget: "Monthly allowance, in tokens",
+    transcriptRetentionDays: "Keep transcripts for (days)",
+  };
+  return (
+    <section aria-labelledby="ai-heading" className="panel stack">
+      <h2 id="ai-heading">Practising in your own words</h2>
+      <p>
+        An AI model plays the parent and the practitioner answers in their own words. What they type is stripped of
+        names, contact details and identifiers before it is sent, and the provider is asked not to keep it.
+      </p>
+      {provider === "off" ? (
+        <p className="notice">
+          No AI provider is set up on this server, so this stays unavailable whatever is chosen here. Whoever runs
+          Heartwork sets <code>OPENAI_API_KEY</code> (see the README) to make it available.
+        </p>
+      ) : null}
+      <p>
+        Used in {monthLabel}: {total.toLocaleString("en-GB")} of {ai.aiMonthlyTokenBudget.toLocaleString("en-GB")}{" "}
+        tokens ({used.in.toLocaleString("en-GB")} sent, {used.out.toLocaleString("en-GB")} received) over {used.runs}{" "}
+        {used.runs === 1 ? "conversation" : "conversations"}.
+      </p>
+      <ErrorSummary form={form} fields={fields} labels={labels} />
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <input type="hidden" name="intent" value="ai" />
+        <div className="choice">
+          <input {...getInputProps(fields.aiRoleplayEnabled, { type: "checkbox", value: "on" })} />
+          <label htmlFor={fields.aiRoleplayEnabled.id}>
+            Let people in this organisation practise in their own words
+          </label>
+        </div>
+        <TextField
+          meta={fields.aiMonthlyTokenBudget}
+          label={labels.aiMonthlyTokenBudget}
+          type="number"
+          hint="When it is used up, people are offered the scripted version until the month ends."
+        />
+        <TextField
+          meta={fields.transcriptRetentionDays}
+          label={labels.transcriptRetentionDays}
+          type="number"
+          hint="Transcripts are deleted after this many days."
+        />
+        <button type="submit" className="button">
+          Save
+        </button>
+      </Form>
+    </section>
   );
 }
 

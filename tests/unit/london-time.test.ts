@@ -4,6 +4,7 @@ import {
   daysBetween,
   fromLondonWallClock,
   isLondonDate,
+  londonMonth,
   londonDate,
   londonWallClock,
   startOfLondonDay,
@@ -42,5 +43,17 @@ describe("London wall-clock time", () => {
     expect(startOfLondonDay("2026-10-26").getTime() - startOfLondonDay("2026-10-25").getTime()).toBe(25 * 3600_000);
     expect(isLondonDate("2026-02-29")).toBe(false);
     expect(isLondonDate("2028-02-29")).toBe(true);
+  });
+});
+
+describe("London calendar months", () => {
+  it("starts a month at London midnight, in BST or GMT", () => {
+    // 23:30 UTC on 31 March 2027 is 00:30 BST on 1 April.
+    const april = londonMonth(new Date("2027-03-31T23:30:00Z"));
+    expect(april).toMatchObject({ key: "2027-04", label: "April 2027" });
+    expect(april.start.toISOString()).toBe("2027-03-31T23:00:00.000Z");
+    expect(april.end.toISOString()).toBe("2027-04-30T23:00:00.000Z");
+    const december = londonMonth(new Date("2026-12-31T23:59:00Z"));
+    expect(december.end.toISOString()).toBe("2027-01-01T00:00:00.000Z");
   });
 });
