@@ -42,7 +42,7 @@ const conversation: ChatMessage[] = [
 ];
 const lastUserMessage = conversation[2]!.content;
 
-const CRITERIA = ["acknowledged-feelings", "honest-about-limits", "agreed-next-steps"] as const;
+const CRITERIA = ["acknowledged-feelings", "honest-about-limits", "next-steps"] as const;
 const rubricFeedback = z.object({
   criteria: z.array(
     z.object({

@@ -32,7 +32,7 @@ export const DEFAULT_RUBRIC_CRITERIA = [
   "acknowledged-feelings",
   "honest-about-limits",
   "clear-without-jargon",
-  "agreed-next-steps",
+  "next-steps",
   "avoided-blame",
 ] as const;
 
