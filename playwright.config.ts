@@ -62,6 +62,8 @@ export default defineConfig({
       DATABASE_URL: `file:${DATABASE_FILE}`,
       PORT: String(PORT),
       SEED_DEMO: "true",
+      // The AI provider is answered by the msw handlers in tests/mocks/: no key, no network.
+      MOCKS: "true",
     },
   },
 });

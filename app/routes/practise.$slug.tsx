@@ -10,7 +10,9 @@ import { OptionalConfidenceRating } from "~/domain/confidence";
 import { getLatestLibraryVersion, startRun } from "~/models/practice-run.server";
 import { hasPermission } from "~/domain/roles";
 import { recommendScenario } from "~/models/recommendation.server";
+import { startOwnWordsRun } from "~/models/roleplay.server";
 import { membersLedBy } from "~/models/team.server";
+import { ownWordsAvailability } from "~/services/roleplay.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
@@ -32,7 +34,9 @@ const RecommendSchema = z.object({
     .optional(),
 });
 
-const ActionSchema = z.discriminatedUnion("intent", [StartSchema, RecommendSchema], {
+const OwnWordsSchema = z.object({ intent: z.literal("own-words") });
+
+const ActionSchema = z.discriminatedUnion("intent", [StartSchema, RecommendSchema, OwnWordsSchema], {
   error: "This form was not recognised. Reload the page and try again.",
 });
 
@@ -50,7 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const teamMembers = canRecommend ? await membersLedBy(user.id, user.organisation.id) : [];
   // From a person's coaching timeline: that person is chosen already.
   const to = new URL(request.url).searchParams.get("to");
+  const ownWords = await ownWordsAvailability(user.organisation.id, scenario, new Date());
   return {
+    ownWords: ownWords.available
+      ? { available: true as const }
+      : { available: false as const, message: ownWords.message },
     teamMembers,
     recommendTo: teamMembers.some((member) => member.id === to) ? to : null,
     slug: scenario.id,
@@ -89,6 +97,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/practise/${version.scenario.id}`, {
       headers: { "Set-Cookie": await flashCookie({ kind: "success", message }) },
     });
+  }
+  if (value.intent === "own-words") {
+    const availability = await ownWordsAvailability(user.organisation.id, version.scenario, new Date());
+    if (!availability.available) return data(submission.reply({ formErrors: [availability.message] }), { status: 400 });
+    const ownRun = await startOwnWordsRun({
+      userId: user.id,
+      organisationId: user.organisation.id,
+      versionId: version.id,
+      scenario: version.scenario,
+      confidenceBefore: null,
+    });
+    throw redirect(`/practise/own/${ownRun}`);
   }
   const runId = await startRun({
     userId: user.id,
@@ -145,6 +165,20 @@ export default function ScenarioIntro() {
           Start the conversation
         </button>
       </Form>
+      <section aria-labelledby="own-words-heading" className="panel stack">
+        <h2 id="own-words-heading">Practise in your own words</h2>
+        <p>An AI plays the parent, and you answer in your own words instead of choosing a reply.</p>
+        {scenario.ownWords.available ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="own-words" />
+            <button type="submit" className="button button--secondary">
+              Start in your own words
+            </button>
+          </Form>
+        ) : (
+          <p className="hint">{scenario.ownWords.message}</p>
+        )}
+      </section>
       {scenario.teamMembers.length > 0 ? (
         <RecommendForm
           members={scenario.teamMembers}

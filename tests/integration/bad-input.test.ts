@@ -20,6 +20,8 @@ type Fixtures = {
   personId: string;
   /** A member of the team the demo manager leads. */
   teamMemberId: string;
+  /** An own-words run of PRACTITIONER's. */
+  ownWordsRun: string;
   /** Supervision between the manager and PRACTITIONER: one to come, one that has happened, one held. */
   sessions: { upcoming: string; past: string; held: string; action: string };
   teamId: string;
@@ -406,6 +408,36 @@ const ACTIONS: Action[] = [
     hasIntent: true,
   },
   {
+    name: "POST /practise/:slug intent=own-words",
+    route: "/practise/:slug",
+    file: "practise.$slug.tsx",
+    fields: ["intent"],
+    actor: PRACTITIONER,
+    path: () => "/practise/phone-before-the-letter",
+    valid: () => ({ intent: "own-words" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /practise/own/:runId intent=say",
+    route: "/practise/own/:runId",
+    file: "practise.own.$runId.tsx",
+    fields: ["intent", "turn", "reply"],
+    actor: PRACTITIONER,
+    path: (f) => `/practise/own/${f.ownWordsRun}`,
+    valid: () => ({ intent: "say", turn: "1", reply: "Hello, it's the SEND team." }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /practise/own/:runId intent=abandon",
+    route: "/practise/own/:runId",
+    file: "practise.own.$runId.tsx",
+    fields: ["intent"],
+    actor: PRACTITIONER,
+    path: (f) => `/practise/own/${f.ownWordsRun}`,
+    valid: () => ({ intent: "abandon" }),
+    hasIntent: true,
+  },
+  {
     name: "POST /practise/runs/:runId intent=move",
     route: "/practise/runs/:runId",
     file: "practise.runs.$runId._index.tsx",
@@ -583,6 +615,7 @@ async function snapshot() {
       select: { id: true, status: true, stepCount: true, state: true, confidenceBefore: true, confidenceAfter: true },
     }),
     server.db.practiceStep.count(),
+    server.db.roleplayTurn.count(),
     server.db.recommendation.count(),
     server.db.organisation.findMany({
       orderBy: { id: "asc" },
@@ -688,9 +721,35 @@ beforeAll(async () => {
     invitationId: (await server.db.invitation.findFirstOrThrow({ where: { email: "to-withdraw@example.org" } })).id,
     inviteToken,
     sessions: await supervisionSessions(),
+    ownWordsRun: await ownWordsRun(),
     ...(await practiceRuns()),
   };
 });
+
+/** An own-words run of the practitioner's, made directly (this server has no AI provider). */
+async function ownWordsRun(): Promise<string> {
+  const organisationId = (await server.db.organisation.findUniqueOrThrow({ where: { slug: "northbridge" } })).id;
+  const userId = await userId_(PRACTITIONER);
+  const version = await server.db.scenarioVersion.findFirstOrThrow({
+    where: { scenario: { slug: "phone-before-the-letter" } },
+  });
+  const run = await server.db.practiceRun.create({
+    data: {
+      userId,
+      organisationId,
+      scenarioVersionId: version.id,
+      mode: "own-words",
+      state: JSON.stringify({ mode: "own-words", arc: { nodeId: "opening", ended: false } }),
+      stepCount: 1,
+      turns: { create: { number: 1, speaker: "persona", text: "Hello? Who is this?", nodeId: "opening" } },
+    },
+  });
+  return run.id;
+}
+
+function userId_(actor: Actor): Promise<string> {
+  return userId(server, (actor as Exclude<Actor, "anonymous">).email);
+}
 
 /** Supervision between the manager and the practitioner, made directly (a past booking is refused). */
 async function supervisionSessions(): Promise<Fixtures["sessions"]> {

@@ -67,6 +67,8 @@ type Fixtures = {
   reflection: string;
   sharedReflection: string;
   practitionerId: string;
+  /** An own-words run of the practitioner's (this server has no AI provider, so a turn is refused). */
+  ownWordsRun: string;
   /** Supervision between the manager and the practitioner. */
   supervision: { upcoming: string; toCancel: string; past: string; held: string; action: string; feedToken: string };
 };
@@ -132,6 +134,15 @@ const MATRIX: Row[] = [
   { name: "POST /practise/:slug intent=recommend (to someone in another organisation)", files: ["practise.$slug.tsx"], method: "POST", intent: "recommend",
     path: () => "/practise/phone-before-the-letter", body: (f) => ({ intent: "recommend", toUserId: f.eastmoorPersonId, note: "" }),
                                                                                          expect: "302:login  403          404       403       403       403       403" },
+  { name: "POST /practise/:slug intent=own-words (no AI provider on this server)", files: ["practise.$slug.tsx"], method: "POST", intent: "own-words",
+    path: () => "/practise/phone-before-the-letter", body: () => ({ intent: "own-words" }), expect: "302:login  400          400       400       403       403       403" },
+  { name: "GET /practise/own/:runId (the practitioner's own-words run)", files: ["practise.own.$runId.tsx"], method: "GET",
+    path: (f) => `/practise/own/${f.ownWordsRun}`,                                        expect: "302:login  200          404       404       403       403       403", text: { 200: "Hello? Who is this?" } },
+  { name: "POST /practise/own/:runId intent=say (no AI provider on this server)", files: ["practise.own.$runId.tsx"], method: "POST", intent: "say",
+    path: (f) => `/practise/own/${f.ownWordsRun}`, body: () => ({ intent: "say", turn: "1", reply: "Hello, it's the SEND team." }),
+                                                                                         expect: "302:login  503          404       404       403       403       403" },
+  { name: "POST /practise/own/:runId intent=abandon", files: ["practise.own.$runId.tsx"], method: "POST", intent: "abandon",
+    path: (f) => `/practise/own/${f.ownWordsRun}`, body: () => ({ intent: "abandon" }),  expect: "302:login  302:/practise 404      404       403       403       403" },
   { name: "POST /practise/runs/:runId intent=move (an out-of-date step)", files: ["practise.runs.$runId._index.tsx"], method: "POST", intent: "move",
     path: (f) => `/practise/runs/${f.runs.inProgress}`, body: () => ({ intent: "move", step: "99", choice: "introduce-and-check-time" }),
                                                                                          expect: "302:login  302:here     404       404       403       403       403" },
@@ -482,8 +493,24 @@ async function prepareFixtures(): Promise<Fixtures> {
   const feedToken = new URL(feed.headers.get("Location") ?? "/", server.baseUrl).searchParams.get("feed");
   if (!feedToken) throw new Error("Making a calendar feed failed");
 
+  const version = await server.db.scenarioVersion.findFirstOrThrow({ where: { scenario: { slug: "phone-before-the-letter" } } });
+  const ownWordsRun = (
+    await server.db.practiceRun.create({
+      data: {
+        userId: practitionerId,
+        organisationId,
+        scenarioVersionId: version.id,
+        mode: "own-words",
+        state: JSON.stringify({ mode: "own-words", arc: { nodeId: "opening", ended: false } }),
+        stepCount: 1,
+        turns: { create: { number: 1, speaker: "persona", text: "Hello? Who is this?", nodeId: "opening" } },
+      },
+    })
+  ).id;
+
   return {
     practitionerId,
+    ownWordsRun,
     supervision: {
       upcoming,
       toCancel: await session(new Date("2028-10-10T09:00:00Z")),

@@ -71,7 +71,11 @@ export function openAiHandlers({ baseUrl, tokenDelayMs = 25 }: MockOptions = {})
   return [
     http.post(chatCompletionsUrl(baseUrl), async ({ request }) => {
       const body = (await request.json()) as ChatRequestBody;
-      const text = body.response_format ? coachReply(body) : personaReply(lastUserText(body));
+      const text = body.response_format
+        ? isDirectorRequest(body)
+          ? directorReply(body)
+          : coachReply(body)
+        : personaReply(lastUserText(body));
       if (!body.stream) return HttpResponse.json(completion(body, text));
       return sseResponse(request.signal, streamedReply(body, text, tokenDelayMs));
     }),
@@ -278,6 +282,28 @@ function sseResponse(signal: AbortSignal, events: AsyncIterator<string>, end: "c
  * Feedback on each criterion the request's schema names (an `enum` on `criteria[].id`), or on
  * the default rubric; quotes are whole sentences from the practitioner's last message.
  */
+/** The director step asks for a moment of the scenario: its schema lists the node ids it may name. */
+function isDirectorRequest(body: ChatRequestBody): boolean {
+  return Array.isArray(body.response_format?.json_schema?.schema?.properties?.nodeId?.enum);
+}
+
+/** Moves one moment on per practitioner turn, in the order the schema lists them, and ends after three. */
+export const MOCK_TURNS_BEFORE_ENDING = 3;
+
+function directorReply(body: ChatRequestBody): string {
+  const ids = (body.response_format?.json_schema?.schema?.properties?.nodeId?.enum ?? []).filter(
+    (id): id is string => typeof id === "string",
+  );
+  const turns = (lastUserText(body).match(/"speaker":\s*"practitioner"/g) ?? []).length;
+  const ending = turns >= MOCK_TURNS_BEFORE_ENDING;
+  const nodeId = ids[Math.min(turns, ids.length - 1)] ?? "";
+  return JSON.stringify({
+    nodeId,
+    ending,
+    reason: ending ? "The practitioner has agreed next steps." : "The conversation moves on.",
+  });
+}
+
 function coachReply(body: ChatRequestBody): string {
   const transcript = lastUserText(body);
   const sentences = transcript

@@ -1,0 +1,45 @@
+import { DEMO_ROLES, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+
+/** A whole conversation in one's own words against the mock provider (MOCKS=true), by keyboard. */
+test("an admin turns own-words practice on; a practitioner has a whole conversation by keyboard", async ({
+  browser,
+}) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, DEMO_ROLES.admin.email);
+  await admin.goto("/admin/settings");
+  await admin.getByLabel("Let people in this organisation practise in their own words").check();
+  await admin.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(admin.getByText("Settings saved.")).toBeVisible();
+  await expectNoAxeViolations(admin, "settings with own-words practice");
+  await adminContext.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, DEMO_ROLES.practitioner.email);
+  await page.goto("/practise/phone-before-the-letter");
+  const start = page.getByRole("button", { name: "Start in your own words" });
+  await start.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main h1")).toHaveText("Talking with Nadia Begum");
+  await expectNoAxeViolations(page, "an own-words conversation");
+
+  const replies = [
+    "Hello Nadia, it's the SEND team at the council. Is now an all right time to talk?",
+    "I'm sorry, the panel decided not to carry out an assessment. I wanted you to hear it from me first.",
+    "I will send the letter today and ring you on Friday to agree what happens next with the school.",
+  ];
+  for (const reply of replies) {
+    const box = page.getByLabel("What you say");
+    await box.focus();
+    await page.keyboard.insertText(reply);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(page.getByText(reply)).toBeVisible();
+  }
+  await expect(page.locator("main h1")).toHaveText("How it went");
+  await expect(page.getByRole("heading", { name: "The coach's feedback" })).toBeVisible();
+  await expect(page.getByText("Acknowledged feelings")).toBeVisible();
+  await expectNoAxeViolations(page, "the coach's feedback");
+  await context.close();
+});
