@@ -34,7 +34,22 @@ export async function serveBuild(options: ServeOptions = {}): Promise<void> {
   };
   const port = options.port ?? env.PORT;
   const server = options.host ? app.listen(port, options.host, listening) : app.listen(port, listening);
-  const stop = () => server.close(() => process.exit(0));
+  // Own-words transcripts are deleted once older than their organisation's retention setting:
+  // at start and every six hours after.
+  const purge = () =>
+    import("../app/models/roleplay.server")
+      .then(({ purgeExpiredTranscripts }) => purgeExpiredTranscripts(new Date()))
+      .then((count) => {
+        if (count > 0) console.log(`Deleted ${count} own-words transcript turn(s) past their retention period.`);
+      })
+      .catch((error: unknown) => console.error("Could not delete old transcripts:", error));
+  void purge();
+  const purging = setInterval(() => void purge(), 6 * 60 * 60 * 1000);
+  purging.unref();
+  const stop = () => {
+    clearInterval(purging);
+    server.close(() => process.exit(0));
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
   // Started by another process (a benchmark): never linger once it has gone.

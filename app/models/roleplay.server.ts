@@ -134,3 +134,20 @@ export async function addTokens(runId: string, tokens: { input: number; output: 
 }
 
 class StaleTurn extends Error {}
+
+/**
+ * Deletes own-words transcripts older than each organisation's retention setting. The run and its
+ * figures (time, tokens, the coach's feedback) stay; only the words go. Returns how many turns.
+ */
+export async function purgeExpiredTranscripts(now: Date): Promise<number> {
+  const organisations = await prisma.organisation.findMany({ select: { id: true, transcriptRetentionDays: true } });
+  let deleted = 0;
+  for (const organisation of organisations) {
+    const before = new Date(now.getTime() - organisation.transcriptRetentionDays * 24 * 60 * 60 * 1000);
+    const { count } = await prisma.roleplayTurn.deleteMany({
+      where: { createdAt: { lt: before }, run: { organisationId: organisation.id } },
+    });
+    deleted += count;
+  }
+  return deleted;
+}

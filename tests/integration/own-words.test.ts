@@ -178,3 +178,41 @@ describe("the monthly allowance", () => {
     expect((await amira.post("/practise/phone-before-the-letter", { intent: "own-words" })).status).toBe(400);
   });
 });
+
+describe("transcript retention", () => {
+  it("deletes the words of own-words conversations older than the organisation's setting, keeping the run", async () => {
+    const { purgeExpiredTranscripts } = await import("~/models/roleplay.server");
+    await admin.post("/admin/settings", {
+      intent: "ai",
+      aiRoleplayEnabled: "on",
+      aiMonthlyTokenBudget: "200000",
+      transcriptRetentionDays: "30",
+    });
+    const run = await start(amira);
+    const id = run.split("/").pop()!;
+    const day = 24 * 60 * 60 * 1000;
+    await server.db.roleplayTurn.create({
+      data: {
+        runId: id,
+        number: 2,
+        speaker: "practitioner",
+        text: "An old reply",
+        createdAt: new Date(Date.now() - 31 * day),
+      },
+    });
+    await server.db.roleplayTurn.create({
+      data: {
+        runId: id,
+        number: 3,
+        speaker: "persona",
+        text: "A recent answer",
+        createdAt: new Date(Date.now() - 29 * day),
+      },
+    });
+    expect(await purgeExpiredTranscripts(new Date())).toBeGreaterThanOrEqual(1);
+    const left = await server.db.roleplayTurn.findMany({ where: { runId: id }, orderBy: { number: "asc" } });
+    expect(left.map((turn) => turn.text)).not.toContain("An old reply");
+    expect(left.map((turn) => turn.text)).toContain("A recent answer");
+    expect(await server.db.practiceRun.count({ where: { id } })).toBe(1);
+  });
+});
