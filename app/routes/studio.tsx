@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { AREA_DESCRIPTIONS } from "~/domain/areas";
 import { formatDateTime } from "~/domain/format";
 import { hasPermission } from "~/domain/roles";
@@ -49,7 +49,9 @@ export default function Studio() {
               <tbody>
                 {scenarios.map((scenario) => (
                   <tr key={scenario.id}>
-                    <td>{scenario.title}</td>
+                    <td>
+                      <Link to={`/studio/library/${scenario.slug}`}>{scenario.title}</Link>
+                    </td>
                     <td>
                       <code>scenarios/{scenario.slug}.yaml</code>
                     </td>

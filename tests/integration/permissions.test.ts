@@ -243,6 +243,8 @@ const MATRIX: Row[] = [
   { name: "GET /team/export.csv (a team in another organisation)", files: ["team.export[.]csv.ts"], method: "GET",
     path: (f) => `/team/export.csv?team=${f.eastmoorTeam.id}`,                            expect: "302:login  302:/team    404       302:/team 302:/team 302:/team 302:/team", machine: true },
   get("/admin/coaching",     ["admin.tsx", "admin.coaching.tsx"],                        "302:login  403          403       403       403       200       200", { text: { 200: "Coaching time by team" } }),
+  get("/studio/library/phone-before-the-letter", ["studio_.library.$slug.tsx"],          "302:login  403          403       200       200       403       403", { text: { 200: "Map of the conversation" } }),
+  get("/studio/library/no-such-scenario", ["studio_.library.$slug.tsx"],                  "302:login  403          403       404       404       403       403"),
   get("/studio",             ["studio.tsx"],                                             "302:login  403          403       200       200       403       403"),
   get("/admin",              ["admin.tsx", "admin._index.tsx"],                          "302:login  403          403       403       403       200       200", { text: { 200: "Your organisation" } }),
   get("/admin/people",       ["admin.tsx", "admin.people._index.tsx"],                   "302:login  403          403       403       403       200       200", { text: { 200: "Everyone in your organisation" } }),

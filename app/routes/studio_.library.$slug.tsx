@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ConversationMap, ConversationOutline } from "~/components/conversation-map";
+import { checkScenarioSource, formatSummary, scenarioToYaml } from "~/domain/scenario";
+import { conversationMap, conversationOutline } from "~/domain/scenario/map";
+import { getLatestLibraryVersion } from "~/models/practice-run.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { loadCheckContext } from "~/services/scenario-library.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "read:studio:any");
+  const slug = params.slug ?? "";
+  const version = slug.length <= 80 ? await getLatestLibraryVersion(slug) : null;
+  if (!version) throw new Response("Not found", { status: 404 });
+  const { scenario } = version;
+  const fileName = `scenarios/${scenario.id}.yaml`;
+  // The stored version passed the checker when it was loaded; checking it again gives the summary
+  // and the problems the map marks. Its canonical YAML is the same scenario as the file.
+  const { context } = await loadCheckContext();
+  const check = context ? checkScenarioSource(scenarioToYaml(scenario), fileName, context) : undefined;
+  const map = conversationMap(scenario, check);
+  return {
+    title: scenario.title,
+    summary: scenario.summary,
+    version: version.number,
+    checkerSummary: check?.summary ? formatSummary(fileName, check.summary) : null,
+    map,
+    outline: conversationOutline(scenario, map),
+  };
+}
+
+export default function LibraryScenarioMap() {
+  const { title, summary, version, checkerSummary, map, outline } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/studio">Studio</Link>
+      </p>
+      <p className="eyebrow">Library scenario · version {version} · read-only</p>
+      <h1>{title}</h1>
+      <p className="lede">{summary}</p>
+      <p className="conversation-summary">
+        <strong>The checker&apos;s summary:</strong>{" "}
+        {checkerSummary ?? "not available, because the skills vocabulary could not be read."}
+      </p>
+      <section aria-labelledby="map-heading" className="stack">
+        <h2 id="map-heading">Map of the conversation</h2>
+        <p>
+          <a href="#list-heading">Skip the map and read the conversation as a list</a>
+        </p>
+        <ConversationMap title={title} map={map} />
+      </section>
+      <section aria-labelledby="list-heading" className="stack">
+        <h2 id="list-heading" tabIndex={-1}>
+          The conversation, node by node
+        </h2>
+        <p className="hint">In reading order, from the start. Each choice links to the node it leads to.</p>
+        <ConversationOutline outline={outline} />
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `Map: ${data.title}` : "Scenario map"} · Studio · Heartwork` },
+];
+
+export { ErrorBoundary } from "~/components/route-error-boundary";
