@@ -2,11 +2,12 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useRef, useState } from "react";
 import { z } from "zod";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { describeMinutes } from "~/domain/practice-time";
-import { playedPersona, rubricFor } from "~/domain/roleplay";
+import { playedPersona, rubricFor, SaySchema, STALE_MESSAGE, type ReplyEvent } from "~/domain/roleplay";
 import { abandonRun } from "~/models/practice-run.server";
 import { getOwnWordsRun } from "~/models/roleplay.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -14,20 +15,6 @@ import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
 import { takeOwnWordsTurn } from "~/services/roleplay.server";
 
-const REPLY_LIMIT = 2000;
-
-const SaySchema = z.object({
-  intent: z.literal("say"),
-  turn: z.coerce.number({ error: "This page is out of date. Reload it and try again." }).int().min(0),
-  reply: z
-    .string({ error: "Write what you would say." })
-    .trim()
-    .min(1, "Write what you would say.")
-    .max(
-      REPLY_LIMIT,
-      `Keep a reply to ${REPLY_LIMIT.toLocaleString("en-GB")} characters or fewer: say it in two turns.`,
-    ),
-});
 const ActionSchema = z.discriminatedUnion("intent", [SaySchema, z.object({ intent: z.literal("abandon") })], {
   error: "This form was not recognised. Reload the page and try again.",
 });
@@ -96,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const message =
     outcome.status === "stale"
-      ? "The conversation moved on in another tab. Here is where it is now: your reply is below, unsent."
+      ? STALE_MESSAGE
       : `${outcome.message} What you wrote is below. You can also play the scripted version.`;
   return data(
     { result: submission.reply({ formErrors: [message] }) },
@@ -104,16 +91,72 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+/**
+ * With JavaScript, a reply is sent to the streaming endpoint and the parent's answer appears as it
+ * is written; the page then reloads its data. Without it, the form posts and the answer appears
+ * when complete.
+ */
+function useStreamedReply(runId: string) {
+  const revalidator = useRevalidator();
+  const [live, setLive] = useState<{ said: string; answer: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const [heard, setHeard] = useState<string | null>(null);
+  const send = async (form: HTMLFormElement) => {
+    const formData = new FormData(form);
+    let answer = "";
+    setProblem(null);
+    setRemoved(null);
+    setHeard(null);
+    setLive({ said: String(formData.get("reply") ?? "").trim(), answer: "" });
+    try {
+      const response = await fetch(`/practise/own/${runId}/reply`, { method: "POST", body: formData });
+      const reader = response.body?.getReader();
+      if (!reader) throw new Error("no body");
+      const decoder = new TextDecoder();
+      let buffered = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += decoder.decode(value, { stream: true });
+        const lines = buffered.split("\n");
+        buffered = lines.pop() ?? "";
+        for (const text of lines.filter(Boolean)) {
+          const event = JSON.parse(text) as ReplyEvent;
+          if ("token" in event) {
+            answer += event.token;
+            setLive((current) => current && { ...current, answer: current.answer + event.token });
+          } else if ("error" in event) setProblem(event.error);
+          else {
+            form.reset();
+            setRemoved(event.removed);
+            setHeard(answer);
+          }
+        }
+      }
+    } catch {
+      setProblem("The connection dropped before the answer arrived. What you wrote is still in the box: try again.");
+    }
+    revalidator.revalidate();
+    setLive(null);
+  };
+  return { live, problem, removed, heard, send, busy: live !== null || revalidator.state === "loading" };
+}
+
 export default function OwnWords() {
   const run = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const streamed = useStreamedReply(run.id);
   const [form, fields] = useForm<{ reply: string }>({
     id: `say-${run.turn}`,
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
   });
   const name = run.persona?.name ?? "The parent";
+  const formProps = getFormProps(form);
+  const waiting = navigation.state === "submitting" || streamed.busy;
   return (
     <div className="stack">
       <p>
@@ -131,16 +174,47 @@ export default function OwnWords() {
             <strong>{turn.speaker === "persona" ? name : "You"}:</strong> {turn.text}
           </li>
         ))}
+        {streamed.live ? (
+          <>
+            <li className="transcript__turn transcript__turn--practitioner">
+              <strong>You:</strong> {streamed.live.said}
+            </li>
+            <li className="transcript__turn transcript__turn--persona">
+              <strong>{name}:</strong> {streamed.live.answer || "…"}
+            </li>
+          </>
+        ) : null}
       </ol>
+      {/* Read out once the answer is complete, not word by word. */}
+      <p className="visually-hidden" aria-live="polite">
+        {streamed.live ? "" : [streamed.heard ? `${name}: ${streamed.heard}` : "", streamed.removed ?? ""].join(" ")}
+      </p>
+      {streamed.removed && !streamed.live ? <p className="hint">{streamed.removed}</p> : null}
+      {streamed.problem ? (
+        <div className="notice" role="alert">
+          <p>{streamed.problem}</p>
+        </div>
+      ) : null}
       {run.status === "in-progress" ? (
         <>
           <ErrorSummary form={form} fields={fields} labels={{ reply: "What you say" }} />
-          <Form method="post" {...getFormProps(form)} className="panel stack">
+          <Form
+            method="post"
+            {...formProps}
+            ref={formRef}
+            onSubmit={(event) => {
+              formProps.onSubmit(event);
+              if (event.defaultPrevented) return;
+              event.preventDefault();
+              void streamed.send(event.currentTarget);
+            }}
+            className="panel stack"
+          >
             <input type="hidden" name="intent" value="say" />
             <input type="hidden" name="turn" value={run.turn} />
             <TextAreaField meta={fields.reply} label="What you say" hint="Write it as you would say it." rows={4} />
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              {navigation.state === "submitting" ? `Waiting for ${name}…` : "Say it"}
+            <button type="submit" className="button" disabled={waiting}>
+              {waiting ? `Waiting for ${name}…` : "Say it"}
             </button>
           </Form>
           <Form method="post">

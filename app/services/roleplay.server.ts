@@ -90,7 +90,12 @@ function add(total: TokenUsage, more: TokenUsage): TokenUsage {
 }
 
 /** One turn: what the practitioner wrote, and the parent's answer or the end of the conversation. */
-export async function takeOwnWordsTurn(run: OwnWordsRun, typed: string, now: Date): Promise<TurnOutcome> {
+export async function takeOwnWordsTurn(
+  run: OwnWordsRun,
+  typed: string,
+  now: Date,
+  options: { onToken?: (token: string) => void; signal?: AbortSignal } = {},
+): Promise<TurnOutcome> {
   const availability = await ownWordsAvailability(run.organisationId, run.scenario, now);
   if (!availability.available) return { status: "unavailable", message: availability.message };
   const persona = playedPersona(run.scenario);
@@ -134,6 +139,8 @@ export async function takeOwnWordsTurn(run: OwnWordsRun, typed: string, now: Dat
       const answer = await streamChat({
         model: env.OPENAI_PERSONA_MODEL,
         messages: personaMessages({ scenario: run.scenario, personaId: persona.id, transcript, arc }),
+        onToken: options.onToken,
+        signal: options.signal,
       });
       usage = add(usage, answer.usage);
       reply = answer.text.trim();

@@ -29,17 +29,45 @@ test("an admin turns own-words practice on; a practitioner has a whole conversat
     "I'm sorry, the panel decided not to carry out an assessment. I wanted you to hear it from me first.",
     "I will send the letter today and ring you on Friday to agree what happens next with the school.",
   ];
-  for (const reply of replies) {
+  for (const [index, reply] of replies.entries()) {
     const box = page.getByLabel("What you say");
     await box.focus();
     await page.keyboard.insertText(reply);
     await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Say it" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page.getByText(reply)).toBeVisible();
+    // The answer is streamed in, saved, and the box is ready again (or the conversation has ended).
+    if (index < replies.length - 1) {
+      await expect(page.getByRole("button", { name: "Say it" })).toBeEnabled();
+      await expect(box).toHaveValue("");
+      await expect(page.locator(".transcript__turn--persona")).toHaveCount(index + 2);
+    }
   }
   await expect(page.locator("main h1")).toHaveText("How it went");
   await expect(page.getByRole("heading", { name: "The coach's feedback" })).toBeVisible();
   await expect(page.getByText("Acknowledged feelings")).toBeVisible();
   await expectNoAxeViolations(page, "the coach's feedback");
   await context.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a reply is a plain form post, and the answer appears when complete", async ({ page }) => {
+    await signIn(page, DEMO_ROLES.admin.email);
+    await page.goto("/admin/settings");
+    await page.getByLabel("Let people in this organisation practise in their own words").check();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+
+    await signIn(page, DEMO_ROLES.practitioner.email);
+    await page.goto("/practise/when-school-feels-impossible");
+    await page.getByRole("button", { name: "Start in your own words" }).click();
+    await expect(page.locator("main h1")).toHaveText("Talking with Imran Chaudhry");
+    await page.getByLabel("What you say").fill("Hello Imran, thank you for calling. I'm from the SEND team.");
+    await page.getByRole("button", { name: "Say it" }).click();
+    await expect(page.getByText("Hello Imran, thank you for calling.")).toBeVisible();
+    await expect(page.locator(".transcript__turn--persona")).toHaveCount(2);
+  });
 });

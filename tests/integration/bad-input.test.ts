@@ -52,6 +52,8 @@ type Action = {
   hasIntent: boolean;
   /** An empty form is a real answer here (every field is optional), so it succeeds. */
   emptyIsValid?: boolean;
+  /** Read by the page's script, not a person: its 400 is a plain-text or JSON line with the message. */
+  machine?: boolean;
 };
 
 const ADMIN: Actor = { email: "admin@northbridge.example", address: "198.18.20.1" };
@@ -428,6 +430,17 @@ const ACTIONS: Action[] = [
     hasIntent: true,
   },
   {
+    name: "POST /practise/own/:runId/reply intent=say",
+    route: "/practise/own/:runId/reply",
+    file: "practise.own.$runId_.reply.ts",
+    fields: ["intent", "turn", "reply"],
+    actor: PRACTITIONER,
+    path: (f) => `/practise/own/${f.ownWordsRun}/reply`,
+    valid: () => ({ intent: "say", turn: "1", reply: "Hello, it's the SEND team." }),
+    hasIntent: true,
+    machine: true,
+  },
+  {
     name: "POST /practise/own/:runId intent=abandon",
     route: "/practise/own/:runId",
     file: "practise.own.$runId.tsx",
@@ -674,6 +687,17 @@ function expectNoStackTrace(body: string) {
   expect(body).not.toMatch(/\b(TypeError|ReferenceError|SyntaxError|PrismaClient\w*Error|ZodError)\b/);
 }
 
+/** A 400 for a page's script: plain text or a JSON line that says what was wrong, which the page shows. */
+async function expectReadable400(response: Response): Promise<string> {
+  const body = await response.text();
+  expect(response.status, body.slice(0, 300)).toBe(400);
+  expect(response.headers.get("Content-Type")).toMatch(/^(text\/plain|application\/x-ndjson)/);
+  expect(body.trim().length).toBeGreaterThan(0);
+  expect(body.length).toBeLessThan(2000);
+  expectNoStackTrace(body);
+  return body;
+}
+
 /** A 400 a person can act on: an HTML page that says what was wrong. */
 async function expectHelpful400(response: Response): Promise<string> {
   const body = await response.text();
@@ -839,7 +863,7 @@ describe("every action refuses bad input with a helpful 400 and changes nothing"
       expect(response.status).toBe(302);
       return;
     }
-    const body = await expectHelpful400(response);
+    const body = testCase.action.machine ? await expectReadable400(response) : await expectHelpful400(response);
     if (testCase.secret) expect(body).not.toContain(testCase.secret(fixtures).slice(0, 1000));
     expect(await snapshot()).toEqual(before);
   });

@@ -216,3 +216,60 @@ describe("transcript retention", () => {
     expect(await server.db.practiceRun.count({ where: { id } })).toBe(1);
   });
 });
+
+describe("the streamed answer (for the page's script)", () => {
+  it("streams the parent's answer piece by piece, then says it is done; the turn is stored once", async () => {
+    await admin.post("/admin/settings", {
+      intent: "ai",
+      aiRoleplayEnabled: "on",
+      aiMonthlyTokenBudget: "200000",
+      transcriptRetentionDays: "30",
+    });
+    const run = await start(amira);
+    const turn = await turnOf(run);
+    const response = await amira.post(`${run}/reply`, {
+      intent: "say",
+      turn,
+      reply: "Hello, is now a good time to talk?",
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toContain("application/x-ndjson");
+    expect(response.headers.get("Cache-Control")).toContain("no-transform");
+    const events = (await response.text())
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { token?: string; done?: boolean; error?: string });
+    const tokens = events.filter((event) => event.token !== undefined);
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(events.at(-1)).toMatchObject({ done: true, ended: false });
+    const turns = await server.db.roleplayTurn.findMany({
+      where: { runId: run.split("/").pop() },
+      orderBy: { number: "asc" },
+    });
+    expect(turns.at(-1)?.text).toBe(
+      tokens
+        .map((event) => event.token)
+        .join("")
+        .trim(),
+    );
+
+    // The same post again is out of date: nothing more is stored.
+    const again = await amira.post(`${run}/reply`, {
+      intent: "say",
+      turn,
+      reply: "Hello, is now a good time to talk?",
+    });
+    expect(again.status).toBe(409);
+    expect(JSON.parse(await again.text())).toMatchObject({ status: 409 });
+    expect(await server.db.roleplayTurn.count({ where: { runId: run.split("/").pop() } })).toBe(turns.length);
+  });
+
+  it("names a problem with the reply, and is nobody else's to post to", async () => {
+    const run = await start(amira);
+    const empty = await amira.post(`${run}/reply`, { intent: "say", turn: await turnOf(run), reply: "  " });
+    expect(empty.status).toBe(400);
+    expect(JSON.parse(await empty.text())).toMatchObject({ error: "Write what you would say." });
+    const grace = await signedIn(server, "grace.adeyemi@northbridge.example", "203.0.113.183");
+    expect((await grace.post(`${run}/reply`, { intent: "say", turn: "1", reply: "Hello" })).status).toBe(404);
+  });
+});

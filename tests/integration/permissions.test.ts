@@ -141,6 +141,11 @@ const MATRIX: Row[] = [
   { name: "POST /practise/own/:runId intent=say (no AI provider on this server)", files: ["practise.own.$runId.tsx"], method: "POST", intent: "say",
     path: (f) => `/practise/own/${f.ownWordsRun}`, body: () => ({ intent: "say", turn: "1", reply: "Hello, it's the SEND team." }),
                                                                                          expect: "302:login  503          404       404       403       403       403" },
+  { name: "GET /practise/own/:runId/reply (a stream for the page's script: sends you to the page)", files: ["practise.own.$runId_.reply.ts"], method: "GET",
+    path: (f) => `/practise/own/${f.ownWordsRun}/reply`,                                  expect: "302:page   302:page     302:page  302:page  302:page  302:page  302:page" },
+  { name: "POST /practise/own/:runId/reply (no AI provider on this server: an error line)", files: ["practise.own.$runId_.reply.ts"], method: "POST", intent: "say",
+    path: (f) => `/practise/own/${f.ownWordsRun}/reply`, body: () => ({ intent: "say", turn: "1", reply: "Hello, it's the SEND team." }),
+                                                                                         expect: "302:login  200          404       404       403       403       403", text: { 200: "not set up on this server" }, machine: true },
   { name: "POST /practise/own/:runId intent=abandon", files: ["practise.own.$runId.tsx"], method: "POST", intent: "abandon",
     path: (f) => `/practise/own/${f.ownWordsRun}`, body: () => ({ intent: "abandon" }),  expect: "302:login  302:/practise 404      404       403       403       403" },
   { name: "POST /practise/runs/:runId intent=move (an out-of-date step)", files: ["practise.runs.$runId._index.tsx"], method: "POST", intent: "move",
@@ -603,7 +608,7 @@ describe("the permission matrix", () => {
       } else if (expected.location === "session") {
         expect(response.headers.get("Location")).toMatch(/^\/supervision\/sessions\/\w+$/);
       } else if (expected.location === "page") {
-        expect(response.headers.get("Location")).toBe(pathname.replace(/\/calendar\.ics$/, ""));
+        expect(response.headers.get("Location")).toBe(pathname.replace(/\/(calendar\.ics|reply)$/, ""));
       } else if (expected.location === "feed") {
         expect(response.headers.get("Location")).toMatch(/^\/supervision\?feed=[\w-]+#calendar-heading$/);
       } else {
@@ -613,7 +618,7 @@ describe("the permission matrix", () => {
     }
     const heading = ERROR_HEADINGS[expected.status];
     if (heading && row.machine) {
-      expect(response.headers.get("Content-Type")).toMatch(/^text\/plain/);
+      expect(response.headers.get("Content-Type")).toMatch(/^(text\/plain|application\/x-ndjson)/);
       expectNoStackTrace(body);
     } else if (heading) {
       expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);

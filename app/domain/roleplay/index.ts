@@ -41,3 +41,4 @@ export {
   type RubricCriterion,
 } from "./coach";
 export { budgetState, estimateTokens, monthOf, type BudgetState } from "./budget";
+export { REPLY_LIMIT, SaySchema, STALE_MESSAGE, type ReplyEvent } from "./reply";
