@@ -26,6 +26,11 @@ export class Browser {
     private readonly forwardedFor: string,
   ) {}
 
+  /** The cookies this browser holds, as a Cookie header (for a request made by hand). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
   get(pathname: string): Promise<Reply> {
     return this.request("GET", pathname);
   }
@@ -46,23 +51,26 @@ export class Browser {
       headers["Content-Length"] = Buffer.byteLength(form);
     }
     return new Promise<Reply>((resolve, reject) => {
-      const request = http.request({ host: LOOPBACK, port: this.port, method, path: pathname, headers, agent: this.agent }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", reject);
-        response.on("end", () => {
-          try {
-            this.keepCookies(response.headers["set-cookie"] ?? []);
-            resolve({
-              status: response.statusCode ?? 0,
-              location: response.headers.location ?? null,
-              body: decode(Buffer.concat(chunks), response.headers["content-encoding"]),
-            });
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-      });
+      const request = http.request(
+        { host: LOOPBACK, port: this.port, method, path: pathname, headers, agent: this.agent },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () => {
+            try {
+              this.keepCookies(response.headers["set-cookie"] ?? []);
+              resolve({
+                status: response.statusCode ?? 0,
+                location: response.headers.location ?? null,
+                body: decode(Buffer.concat(chunks), response.headers["content-encoding"]),
+              });
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+            }
+          });
+        },
+      );
       request.on("error", reject);
       request.end(form);
     });
@@ -75,7 +83,9 @@ export class Browser {
       if (separator <= 0) continue;
       const name = pair.slice(0, separator);
       const value = pair.slice(separator + 1);
-      const expired = value === "" || attributes.some((attribute) => /^max-age=0$/i.test(attribute) || /^expires=thu, 01 jan 1970/i.test(attribute));
+      const expired =
+        value === "" ||
+        attributes.some((attribute) => /^max-age=0$/i.test(attribute) || /^expires=thu, 01 jan 1970/i.test(attribute));
       if (expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
