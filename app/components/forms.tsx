@@ -78,15 +78,17 @@ export function TextAreaField({
   label,
   hint,
   rows = 6,
+  textareaRef,
 }: {
   meta: FieldMetadata<string | undefined>;
   label: string;
   hint?: ReactNode;
   rows?: number;
+  textareaRef?: React.Ref<HTMLTextAreaElement>;
 }) {
   return (
     <FieldShell meta={meta} label={label} hint={hint}>
-      {(aria) => <textarea {...getTextareaProps(meta, { ariaAttributes: false })} {...aria} rows={rows} />}
+      {(aria) => <textarea {...getTextareaProps(meta, { ariaAttributes: false })} {...aria} rows={rows} ref={textareaRef} />}
     </FieldShell>
   );
 }

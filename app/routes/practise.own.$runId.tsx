@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useRef, useState } from "react";
 import { z } from "zod";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
+import { ReadAloudButton, SpeakButton } from "~/components/speech";
 import { describeMinutes } from "~/domain/practice-time";
 import { playedPersona, rubricFor, SaySchema, STALE_MESSAGE, type ReplyEvent } from "~/domain/roleplay";
 import { abandonRun } from "~/models/practice-run.server";
@@ -156,6 +157,8 @@ export default function OwnWords() {
   });
   const name = run.persona?.name ?? "The parent";
   const formProps = getFormProps(form);
+  const replyBox = useRef<HTMLTextAreaElement>(null);
+  const lastPersonaTurn = [...run.turns].reverse().find((turn) => turn.speaker === "persona")?.number;
   const waiting = navigation.state === "submitting" || streamed.busy;
   return (
     <div className="stack">
@@ -172,6 +175,9 @@ export default function OwnWords() {
         {run.turns.map((turn) => (
           <li key={turn.number} className={`transcript__turn transcript__turn--${turn.speaker}`}>
             <strong>{turn.speaker === "persona" ? name : "You"}:</strong> {turn.text}
+            {turn.speaker === "persona" && turn.number === lastPersonaTurn ? (
+              <> <ReadAloudButton text={turn.text} label={`Read ${name}'s words aloud`} /></>
+            ) : null}
           </li>
         ))}
         {streamed.live ? (
@@ -212,7 +218,14 @@ export default function OwnWords() {
           >
             <input type="hidden" name="intent" value="say" />
             <input type="hidden" name="turn" value={run.turn} />
-            <TextAreaField meta={fields.reply} label="What you say" hint="Write it as you would say it." rows={4} />
+            <TextAreaField
+              meta={fields.reply}
+              label="What you say"
+              hint="Write it as you would say it. Where your browser can listen, you can speak it instead and edit it before sending."
+              rows={4}
+              textareaRef={replyBox}
+            />
+            <SpeakButton target={replyBox} />
             <button type="submit" className="button" disabled={waiting}>
               {waiting ? `Waiting for ${name}…` : "Say it"}
             </button>
