@@ -88,7 +88,9 @@ export function TextAreaField({
 }) {
   return (
     <FieldShell meta={meta} label={label} hint={hint}>
-      {(aria) => <textarea {...getTextareaProps(meta, { ariaAttributes: false })} {...aria} rows={rows} ref={textareaRef} />}
+      {(aria) => (
+        <textarea {...getTextareaProps(meta, { ariaAttributes: false })} {...aria} rows={rows} ref={textareaRef} />
+      )}
     </FieldShell>
   );
 }

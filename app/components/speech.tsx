@@ -19,7 +19,8 @@ type Recognition = {
 
 function recognitionConstructor(): (new () => Recognition) | null {
   if (typeof window === "undefined") return null;
-  const candidate = (window as unknown as Record<string, unknown>).SpeechRecognition ??
+  const candidate =
+    (window as unknown as Record<string, unknown>).SpeechRecognition ??
     (window as unknown as Record<string, unknown>).webkitSpeechRecognition;
   return typeof candidate === "function" ? (candidate as new () => Recognition) : null;
 }
@@ -44,7 +45,9 @@ export function SpeakButton({ target }: { target: React.RefObject<HTMLTextAreaEl
     listener.interimResults = false;
     listener.continuous = false;
     listener.onresult = (event) => {
-      const said = Array.from(event.results, (result) => result[0]?.transcript ?? "").join(" ").trim();
+      const said = Array.from(event.results, (result) => result[0]?.transcript ?? "")
+        .join(" ")
+        .trim();
       const box = target.current;
       if (box && said) {
         box.value = box.value ? `${box.value.trimEnd()} ${said}` : said;
@@ -53,7 +56,11 @@ export function SpeakButton({ target }: { target: React.RefObject<HTMLTextAreaEl
       }
     };
     listener.onerror = (event) =>
-      setProblem(event.error === "not-allowed" ? "The browser was not allowed to use the microphone." : "Nothing was heard. Try again, or type instead.");
+      setProblem(
+        event.error === "not-allowed"
+          ? "The browser was not allowed to use the microphone."
+          : "Nothing was heard. Try again, or type instead.",
+      );
     listener.onend = () => setListening(false);
     setProblem(null);
     setListening(true);

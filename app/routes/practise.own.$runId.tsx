@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: run.scenario.title,
     status: run.status,
     turn: run.stepCount,
+    phone: run.scenario.medium === "phone",
     persona: persona ? { name: persona.name, relationship: persona.relationship } : null,
     turns: run.turns.map((turn) => ({ number: turn.number, speaker: turn.speaker, text: turn.text })),
     practice: describeMinutes(run.practiceSeconds),
@@ -166,17 +167,27 @@ export default function OwnWords() {
         <Link to={`/practise/${run.slug}`}>{run.title}</Link>
       </p>
       <p className="eyebrow">In your own words</p>
-      <h1>{run.status === "completed" ? "How it went" : `Talking with ${name}`}</h1>
+      <h1>
+        {run.status === "completed" ? "How it went" : run.phone ? `On the phone with ${name}` : `Talking with ${name}`}
+      </h1>
+      {run.phone && run.status === "in-progress" ? (
+        <p className="call-status">
+          <span aria-hidden="true">📞</span> Call in progress · {run.persona?.relationship}
+        </p>
+      ) : null}
       <p className="hint">
         What you type is sent to an AI service that plays {name}, after names, contact details, dates of birth,
         addresses and NHS or pupil numbers are taken out. The service is asked not to keep it.
       </p>
-      <ol className="transcript" aria-label="The conversation so far">
+      <ol className={run.phone ? "transcript transcript--call" : "transcript"} aria-label="The conversation so far">
         {run.turns.map((turn) => (
           <li key={turn.number} className={`transcript__turn transcript__turn--${turn.speaker}`}>
             <strong>{turn.speaker === "persona" ? name : "You"}:</strong> {turn.text}
             {turn.speaker === "persona" && turn.number === lastPersonaTurn ? (
-              <> <ReadAloudButton text={turn.text} label={`Read ${name}'s words aloud`} /></>
+              <>
+                {" "}
+                <ReadAloudButton text={turn.text} label={`Read ${name}'s words aloud`} />
+              </>
             ) : null}
           </li>
         ))}
@@ -233,7 +244,7 @@ export default function OwnWords() {
           <Form method="post">
             <input type="hidden" name="intent" value="abandon" />
             <button type="submit" className="button button--secondary">
-              Stop this conversation
+              {run.phone ? "End the call" : "Stop this conversation"}
             </button>
           </Form>
           <p>

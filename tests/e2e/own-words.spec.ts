@@ -21,7 +21,7 @@ test("an admin turns own-words practice on; a practitioner has a whole conversat
   const start = page.getByRole("button", { name: "Start in your own words" });
   await start.focus();
   await page.keyboard.press("Enter");
-  await expect(page.locator("main h1")).toHaveText("Talking with Nadia Begum");
+  await expect(page.locator("main h1")).toHaveText("On the phone with Nadia Begum");
   // Speech is optional: the parent's latest words can be read aloud where the browser can speak.
   await expect(page.getByRole("button", { name: "Read Nadia Begum's words aloud" })).toBeVisible();
   await expectNoAxeViolations(page, "an own-words conversation");
@@ -70,7 +70,7 @@ test.describe("without JavaScript", () => {
     await signIn(page, DEMO_ROLES.practitioner.email);
     await page.goto("/practise/when-school-feels-impossible");
     await page.getByRole("button", { name: "Start in your own words" }).click();
-    await expect(page.locator("main h1")).toHaveText("Talking with Imran Chaudhry");
+    await expect(page.locator("main h1")).toHaveText("On the phone with Imran Chaudhry");
     await page.getByLabel("What you say").fill("Hello Imran, thank you for calling. I'm from the SEND team.");
     await page.getByRole("button", { name: "Say it" }).click();
     await expect(page.getByText("Hello Imran, thank you for calling.")).toBeVisible();

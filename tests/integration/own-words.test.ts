@@ -74,7 +74,7 @@ describe("a conversation in your own words", () => {
   it("opens with the parent's first line", async () => {
     run = await start(amira);
     const page = await text(await amira.get(run));
-    expect(page).toContain("Talking with Nadia Begum");
+    expect(page).toContain("On the phone with Nadia Begum");
     expect(page).toContain("Sorry, I'm just walking to the school.");
   });
 

@@ -110,6 +110,7 @@ const scenarioFields = {
   audience: "ids",
   skills: "ids",
   minutes: "scalar",
+  medium: "scalar",
   coachNotes: "scalar",
   contentNotes: "texts",
   personas: { fields: personaFields, defaults: defaultsOf(personaSchema) },

@@ -34,6 +34,8 @@ export const practitionerRoles = [
   "team-manager",
 ] as const;
 
+export const conversationMedia = ["phone", "in-person", "online"] as const;
+
 export const personaSchema = z
   .strictObject({
     id: slug.describe("How lines name this person in `speaker`."),
@@ -138,6 +140,10 @@ export const scenarioSchema = z
     audience: z.array(z.enum(practitionerRoles)).min(1, "name at least one role").describe("Roles it suits."),
     skills: z.array(slug).min(1, "name at least one skill").describe("Skills from scenarios/skills.yaml."),
     minutes: z.int().min(1).max(120).describe("Estimated minutes to play."),
+    medium: z
+      .enum(conversationMedia)
+      .optional()
+      .describe("How the conversation happens: phone, in-person or online. A phone call is shown as one."),
     coachNotes: z
       .enum(coachNoteTimings)
       .default("after-each-choice")
