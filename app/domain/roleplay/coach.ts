@@ -47,12 +47,12 @@ export const DEFAULT_RUBRIC = [
 ] as const satisfies Rubric;
 
 /**
- * The rubric a scenario is coached against. Every scenario uses the default for now; when the
- * format gains its own criteria they are chosen here, and everything downstream already takes
- * whatever rubric this returns.
+ * The rubric a scenario is coached against: its own `rubric` when the file has one, otherwise the
+ * default five. Everything downstream takes whatever rubric this returns.
  */
-export function rubricFor(_scenario: Scenario): Rubric {
-  return DEFAULT_RUBRIC;
+export function rubricFor(scenario: Scenario): Rubric {
+  const [first, ...rest] = scenario.rubric ?? [];
+  return first ? [first, ...rest] : DEFAULT_RUBRIC;
 }
 
 export const JUDGEMENTS = ["strong", "partly", "not yet"] as const;

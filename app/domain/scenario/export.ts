@@ -6,6 +6,7 @@ import {
   meterSchema,
   pauseNodeSchema,
   personaSchema,
+  rubricCriterionSchema,
   scenarioSchema,
   type Choice,
   type EndingNode,
@@ -13,6 +14,7 @@ import {
   type Meter,
   type PauseNode,
   type Persona,
+  type RubricCriterionInput as RubricCriterion,
   type Scenario,
   type ScenarioInput,
 } from "./schema";
@@ -60,6 +62,12 @@ const meterFields = {
   max: "scalar",
   visible: "scalar",
 } as const satisfies Record<keyof Meter, Field>;
+
+const rubricFields = {
+  id: "scalar",
+  label: "scalar",
+  description: "scalar",
+} as const satisfies Record<keyof RubricCriterion, Field>;
 
 /** `when` right after `id`, as every file in the library has it: the condition reads first, like an `if`. */
 const choiceFields = {
@@ -115,12 +123,13 @@ const scenarioFields = {
   contentNotes: "texts",
   personas: { fields: personaFields, defaults: defaultsOf(personaSchema) },
   meters: { fields: meterFields, defaults: defaultsOf(meterSchema) },
+  rubric: { fields: rubricFields, defaults: defaultsOf(rubricCriterionSchema) },
   start: "scalar",
   nodes: "nodes",
 } as const satisfies Record<keyof Scenario, Field>;
 
 /** Top-level fields that open a section, with a blank line before them. */
-const SECTIONS = new Set(["personas", "meters", "start", "nodes"]);
+const SECTIONS = new Set(["personas", "meters", "rubric", "start", "nodes"]);
 
 const scenarioDefaults = defaultsOf(scenarioSchema);
 

@@ -22,6 +22,7 @@ export function checkReferences(scenario: Scenario, fileName: string, context: C
   const pages = new Set(context.guidancePages);
 
   unique(scenario.personas, "persona", ["personas"], report);
+  unique(scenario.rubric ?? [], "rubric criterion", ["rubric"], report);
   unique(scenario.meters, "meter", ["meters"], report);
   unique(scenario.nodes, "node", ["nodes"], report);
 

@@ -36,6 +36,14 @@ export const practitionerRoles = [
 
 export const conversationMedia = ["phone", "in-person", "online"] as const;
 
+export const rubricCriterionSchema = z
+  .strictObject({
+    id: slug.describe("Names the criterion in the coach's feedback."),
+    label: text.describe("A short name, for example: Acknowledged feelings."),
+    description: text.describe("What the coach looks for, in plain words."),
+  })
+  .describe("One thing the coach judges in your-own-words practice.");
+
 export const personaSchema = z
   .strictObject({
     id: slug.describe("How lines name this person in `speaker`."),
@@ -151,6 +159,10 @@ export const scenarioSchema = z
     contentNotes: z.array(text).default([]).describe("Warnings about upsetting content."),
     personas: z.array(personaSchema).min(1, "a scenario needs at least one persona"),
     meters: z.array(meterSchema).default([]),
+    rubric: z
+      .array(rubricCriterionSchema)
+      .optional()
+      .describe("What the coach judges in your-own-words practice; leave out for Heartwork's default five."),
     start: slug.describe("The id of the first node."),
     nodes: z.array(nodeSchema).min(1, "a scenario needs at least one node"),
   })
@@ -160,6 +172,7 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Persona = z.output<typeof personaSchema>;
 export type Meter = z.output<typeof meterSchema>;
+export type RubricCriterionInput = z.output<typeof rubricCriterionSchema>;
 export type Choice = z.output<typeof choiceSchema>;
 export type ScenarioNode = z.output<typeof nodeSchema>;
 export type LineNode = z.output<typeof lineNodeSchema>;

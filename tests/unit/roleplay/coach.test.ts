@@ -36,8 +36,21 @@ describe("the rubric", () => {
     for (const { description } of DEFAULT_RUBRIC) expect(description.length).toBeGreaterThan(20);
   });
 
-  it("is the default for every scenario, for now", () => {
-    expect(rubricFor(scenario)).toBe(DEFAULT_RUBRIC);
+  it("is the default for a scenario without its own", () => {
+    expect(rubricFor({ ...scenario, rubric: undefined })).toBe(DEFAULT_RUBRIC);
+    expect(rubricFor(scenario).map((criterion) => criterion.id)).toContain("asked-first");
+  });
+
+  it("uses a scenario's own rubric when its file has one", () => {
+    const own = [
+      { id: "explained-the-panel", label: "Explained the panel", description: "Said who decides and how." },
+    ] as const;
+    expect(rubricFor({ ...scenario, rubric: [...own] })).toEqual(own);
+    expect(
+      coachFeedbackSchema(rubricFor({ ...scenario, rubric: [...own] })).safeParse({
+        criteria: [{ id: "explained-the-panel", judgement: "strong", comment: "Clear.", quotes: [] }],
+      }).success,
+    ).toBe(true);
   });
 });
 
