@@ -35,3 +35,28 @@ export async function aiTokensUsed(
   });
   return { in: usage._sum.tokensIn ?? 0, out: usage._sum.tokensOut ?? 0, runs: usage._count._all };
 }
+
+/** The month's own-words runs, newest first, with their tokens: what the allowance went on. No names. */
+export async function aiRunsBetween(organisationId: string, from: Date, to: Date) {
+  const runs = await prisma.practiceRun.findMany({
+    where: { organisationId, mode: "own-words", startedAt: { gte: from, lt: to } },
+    orderBy: { startedAt: "desc" },
+    take: 50,
+    select: {
+      id: true,
+      startedAt: true,
+      status: true,
+      tokensIn: true,
+      tokensOut: true,
+      scenarioVersion: { select: { scenario: { select: { title: true } } } },
+    },
+  });
+  return runs.map((run) => ({
+    id: run.id,
+    startedAt: run.startedAt,
+    status: run.status,
+    tokensIn: run.tokensIn,
+    tokensOut: run.tokensOut,
+    title: run.scenarioVersion.scenario.title,
+  }));
+}

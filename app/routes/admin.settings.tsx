@@ -8,7 +8,14 @@ import { ErrorSummary, TextField, UnclaimedProblems } from "~/components/forms";
 import { londonMonth } from "~/domain/london-time";
 import { FRAMEWORK_IDS, FRAMEWORKS } from "~/domain/reflection";
 import { organisationFramework } from "~/models/reflection.server";
-import { aiTokensUsed, getAiSettings, setAiSettings, setOrganisationFramework } from "~/models/organisation.server";
+import {
+  aiRunsBetween,
+  aiTokensUsed,
+  getAiSettings,
+  setAiSettings,
+  setOrganisationFramework,
+} from "~/models/organisation.server";
+import { formatDateTime } from "~/domain/format";
 import { aiAvailability } from "~/services/ai.server";
 import { recordAudit } from "~/services/audit.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -43,12 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:people:any");
   const now = new Date();
   const month = londonMonth(now);
-  const [reflectionFramework, ai, used] = await Promise.all([
+  const [reflectionFramework, ai, used, runs] = await Promise.all([
     organisationFramework(admin.organisation.id),
     getAiSettings(admin.organisation.id),
     aiTokensUsed(admin.organisation.id, month.start, month.end),
+    aiRunsBetween(admin.organisation.id, month.start, month.end),
   ]);
-  return { reflectionFramework, ai, used, monthLabel: month.label, provider: aiAvailability() };
+  return { reflectionFramework, ai, used, runs, monthLabel: month.label, provider: aiAvailability() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -88,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { reflectionFramework, ai, used, monthLabel, provider } = useLoaderData<typeof loader>();
+  const { reflectionFramework, ai, used, runs, monthLabel, provider } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const aiResult = lastResult?.initialValue?.intent === "ai" ? lastResult : undefined;
   return (
@@ -124,6 +132,34 @@ export default function Settings() {
         </button>
       </Form>
       <AiSettingsForm ai={ai} used={used} monthLabel={monthLabel} provider={provider} lastResult={aiResult} />
+      {runs.length > 0 ? (
+        <section aria-labelledby="ai-runs-heading" className="stack">
+          <h2 id="ai-runs-heading">Conversations in {monthLabel}</h2>
+          <p className="hint">What the allowance went on, per conversation. Who practised is not shown here.</p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Started</th>
+                  <th scope="col">Conversation</th>
+                  <th scope="col">Tokens sent</th>
+                  <th scope="col">Tokens received</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((run) => (
+                  <tr key={run.id}>
+                    <td>{formatDateTime(run.startedAt)}</td>
+                    <td>{run.title}</td>
+                    <td>{run.tokensIn.toLocaleString("en-GB")}</td>
+                    <td>{run.tokensOut.toLocaleString("en-GB")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
     </div>
   );
 }
