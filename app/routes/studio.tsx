@@ -6,12 +6,19 @@ import { hasPermission } from "~/domain/roles";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { listLibraryProblems, listLibraryScenarios } from "~/services/scenario-library.server";
 import { LibraryProblems } from "~/components/library-problems";
+import { listDrafts } from "~/models/scenario-draft.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:studio:any");
   const canWrite = hasPermission(user.roles, "write:scenario:any");
-  const [scenarios, problems] = await Promise.all([listLibraryScenarios(), canWrite ? listLibraryProblems() : []]);
+  const [scenarios, problems, drafts] = await Promise.all([
+    listLibraryScenarios(),
+    canWrite ? listLibraryProblems() : [],
+    listDrafts(user.organisation.id),
+  ]);
   return {
+    canWrite,
+    drafts,
     scenarios: scenarios.map((scenario) => ({
       id: scenario.id,
       title: scenario.title,
@@ -24,12 +31,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Studio() {
-  const { scenarios, problems } = useLoaderData<typeof loader>();
+  const { scenarios, problems, drafts, canWrite } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <h1>Studio</h1>
       <p className="lede">{AREA_DESCRIPTIONS["/studio"]}</p>
       <LibraryProblems problems={problems} />
+      <section aria-labelledby="drafts-heading" className="stack">
+        <h2 id="drafts-heading">Your organisation&apos;s drafts</h2>
+        {canWrite ? (
+          <p>
+            <Link to="/studio/drafts/new">Start a draft by importing a file</Link>
+          </p>
+        ) : null}
+        {drafts.length === 0 ? (
+          <p>There are no drafts yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Drafts</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Draft</th>
+                  <th scope="col">Scenario id</th>
+                  <th scope="col">Last saved</th>
+                </tr>
+              </thead>
+              <tbody>
+                {drafts.map((draft) => (
+                  <tr key={draft.id}>
+                    <td>
+                      <Link to={`/studio/drafts/${draft.id}`}>{draft.title}</Link>
+                    </td>
+                    <td>
+                      <code>{draft.slug}</code>
+                    </td>
+                    <td>{formatDateTime(draft.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
       <section aria-labelledby="library-heading" className="stack">
         <h2 id="library-heading">The scenario library that ships with Heartwork</h2>
         {scenarios.length === 0 ? (
@@ -66,8 +110,10 @@ export default function Studio() {
       </section>
       <div className="notice">
         <h2>Coming soon</h2>
-        <p>Writing, reviewing and publishing scenarios in the browser is being built. Until then, trainers write scenario
-          files; see the scenario format guide in the project&apos;s documentation.</p>
+        <p>
+          Writing, reviewing and publishing scenarios in the browser is being built. Until then, trainers write scenario
+          files; see the scenario format guide in the project&apos;s documentation.
+        </p>
       </div>
     </div>
   );

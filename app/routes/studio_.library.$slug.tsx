@@ -20,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const check = context ? checkScenarioSource(scenarioToYaml(scenario), fileName, context) : undefined;
   const map = conversationMap(scenario, check);
   return {
+    slug: scenario.id,
     title: scenario.title,
     summary: scenario.summary,
     version: version.number,
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function LibraryScenarioMap() {
-  const { title, summary, version, checkerSummary, map, outline } = useLoaderData<typeof loader>();
+  const { slug, title, summary, version, checkerSummary, map, outline } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
@@ -39,6 +40,11 @@ export default function LibraryScenarioMap() {
       <p className="eyebrow">Library scenario · version {version} · read-only</p>
       <h1>{title}</h1>
       <p className="lede">{summary}</p>
+      <p>
+        <a href={`/studio/library/${slug}/download`} download>
+          Download as YAML
+        </a>
+      </p>
       <p className="conversation-summary">
         <strong>The checker&apos;s summary:</strong>{" "}
         {checkerSummary ?? "not available, because the skills vocabulary could not be read."}

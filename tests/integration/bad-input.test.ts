@@ -20,6 +20,8 @@ type Fixtures = {
   personId: string;
   /** A member of the team the demo manager leads. */
   teamMemberId: string;
+  /** A Northbridge scenario draft at version 1. */
+  draft: string;
   /** An own-words run of PRACTITIONER's. */
   ownWordsRun: string;
   /** Supervision between the manager and PRACTITIONER: one to come, one that has happened, one held. */
@@ -59,6 +61,7 @@ type Action = {
 const ADMIN: Actor = { email: "admin@northbridge.example", address: "198.18.20.1" };
 const PRACTITIONER: Actor = { email: "grace.adeyemi@northbridge.example", address: "198.18.20.2" };
 const MANAGER: Actor = { email: "manager@northbridge.example", address: "198.18.20.3" };
+const TRAINER: Actor = { email: "trainer@northbridge.example", address: "198.18.20.8" };
 
 const ACTIONS: Action[] = [
   {
@@ -451,6 +454,27 @@ const ACTIONS: Action[] = [
     hasIntent: true,
   },
   {
+    name: "POST /studio/drafts/new",
+    route: "/studio/drafts/new",
+    file: "studio_.drafts.new.tsx",
+    fields: ["file", "source"],
+    actor: TRAINER,
+    path: () => "/studio/drafts/new",
+    valid: () => ({ file: "", source: "id: pasted-draft\ntitle: Pasted draft\n" }),
+    hasIntent: false,
+  },
+  {
+    name: "POST /studio/drafts/:draftId",
+    route: "/studio/drafts/:draftId",
+    file: "studio_.drafts.$draftId.tsx",
+    fields: ["source", "version"],
+    actor: TRAINER,
+    path: (f) => `/studio/drafts/${f.draft}`,
+    // Only ever sent spoiled, so the draft stays at version 1.
+    valid: () => ({ source: "id: phone-before-the-letter\ntitle: Saved\n", version: "1" }),
+    hasIntent: false,
+  },
+  {
     name: "POST /practise/runs/:runId intent=move",
     route: "/practise/runs/:runId",
     file: "practise.runs.$runId._index.tsx",
@@ -629,6 +653,7 @@ async function snapshot() {
     }),
     server.db.practiceStep.count(),
     server.db.roleplayTurn.count(),
+    server.db.scenarioDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, source: true, version: true } }),
     server.db.recommendation.count(),
     server.db.organisation.findMany({
       orderBy: { id: "asc" },
@@ -746,9 +771,27 @@ beforeAll(async () => {
     inviteToken,
     sessions: await supervisionSessions(),
     ownWordsRun: await ownWordsRun(),
+    draft: await scenarioDraft(),
     ...(await practiceRuns()),
   };
 });
+
+/** A scenario draft in the demo council, made directly. */
+async function scenarioDraft(): Promise<string> {
+  const organisation = await server.db.organisation.findUniqueOrThrow({ where: { slug: "northbridge" } });
+  const source = fs.readFileSync(path.join("scenarios", "phone-before-the-letter.yaml"), "utf8");
+  const draft = await server.db.scenarioDraft.create({
+    data: {
+      organisationId: organisation.id,
+      slug: "phone-before-the-letter",
+      title: "Bad input",
+      source,
+      createdById: "seed",
+      updatedById: "seed",
+    },
+  });
+  return draft.id;
+}
 
 /** An own-words run of the practitioner's, made directly (this server has no AI provider). */
 async function ownWordsRun(): Promise<string> {

@@ -67,6 +67,8 @@ type Fixtures = {
   reflection: string;
   sharedReflection: string;
   practitionerId: string;
+  /** A Northbridge draft (version 1) and an Eastmoor one, made directly in beforeAll. */
+  drafts: { northbridge: string; eastmoor: string };
   /** An own-words run of the practitioner's (this server has no AI provider, so a turn is refused). */
   ownWordsRun: string;
   /** Supervision between the manager and the practitioner. */
@@ -250,6 +252,26 @@ const MATRIX: Row[] = [
   get("/admin/coaching",     ["admin.tsx", "admin.coaching.tsx"],                        "302:login  403          403       403       403       200       200", { text: { 200: "Coaching time by team" } }),
   get("/studio/library/phone-before-the-letter", ["studio_.library.$slug.tsx"],          "302:login  403          403       200       200       403       403", { text: { 200: "Map of the conversation" } }),
   get("/studio/library/no-such-scenario", ["studio_.library.$slug.tsx"],                  "302:login  403          403       404       404       403       403"),
+  get("/studio/drafts/new",  ["studio_.drafts.new.tsx"],                                 "302:login  403          403       200       403       403       403", { text: { 200: "Start a draft by importing a file" } }),
+  { name: "POST /studio/drafts/new (pasted YAML)", files: ["studio_.drafts.new.tsx"], method: "POST", path: () => "/studio/drafts/new",
+    body: () => ({ source: "id: matrix-draft\ntitle: Matrix draft\n" }),                 expect: "302:login  403          403       302:draft 403       403       403" },
+  { name: "GET /studio/drafts/:draftId (a Northbridge draft)", files: ["studio_.drafts.$draftId.tsx"], method: "GET",
+    path: (f) => `/studio/drafts/${f.drafts.northbridge}`,                                 expect: "302:login  403          403       200       200       403       403", text: { 200: "What the checker found" } },
+  { name: "GET /studio/drafts/:draftId (an Eastmoor draft)", files: ["studio_.drafts.$draftId.tsx"], method: "GET",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}`,                                    expect: "302:login  403          403       404       404       403       403" },
+  get("/studio/drafts/no-such-draft", ["studio_.drafts.$draftId.tsx"],                     "302:login  403          403       404       404       403       403"),
+  { name: "POST /studio/drafts/:draftId (save version 1 of a Northbridge draft)", files: ["studio_.drafts.$draftId.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.northbridge}`, body: () => ({ source: "id: phone-before-the-letter\ntitle: Saved\n", version: "1" }),
+                                                                                           expect: "302:login  403          403       302:here  403       403       403" },
+  { name: "POST /studio/drafts/:draftId (an Eastmoor draft)", files: ["studio_.drafts.$draftId.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}`, body: () => ({ source: "id: x", version: "1" }),
+                                                                                           expect: "302:login  403          403       404       403       403       403" },
+  { name: "GET /studio/drafts/:draftId/download (a Northbridge draft)", files: ["studio_.drafts.$draftId_.download.ts"], method: "GET",
+    path: (f) => `/studio/drafts/${f.drafts.northbridge}/download`,                        expect: "302:login  302:/studio  302:/studio 200     200       302:/studio 302:/studio", text: { 200: "id: phone-before-the-letter" } },
+  { name: "GET /studio/drafts/:draftId/download (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.download.ts"], method: "GET",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/download`,                           expect: "302:login  302:/studio  302:/studio 302:/studio 302:/studio 302:/studio 302:/studio" },
+  get("/studio/library/phone-before-the-letter/download", ["studio_.library.$slug_.download.ts"], "302:login  302:/studio  302:/studio 200  200       302:/studio 302:/studio", { text: { 200: "id: phone-before-the-letter" } }),
+  get("/studio/library/no-such-scenario/download", ["studio_.library.$slug_.download.ts"],  "302:login  302:/studio  302:/studio 302:/studio 302:/studio 302:/studio 302:/studio"),
   get("/studio",             ["studio.tsx"],                                             "302:login  403          403       200       200       403       403"),
   get("/admin",              ["admin.tsx", "admin._index.tsx"],                          "302:login  403          403       403       403       200       200", { text: { 200: "Your organisation" } }),
   get("/admin/people",       ["admin.tsx", "admin.people._index.tsx"],                   "302:login  403          403       403       403       200       200", { text: { 200: "Everyone in your organisation" } }),
@@ -330,7 +352,7 @@ const ROUTES_DIR = path.resolve("app", "routes");
 
 type Expectation = {
   status: number;
-  location?: "login" | "here" | "run" | "reflection" | "session" | "feed" | "page" | string;
+  location?: "login" | "here" | "run" | "reflection" | "session" | "feed" | "page" | "draft" | string;
 };
 
 function parseExpectation(token: string): Expectation {
@@ -515,8 +537,25 @@ async function prepareFixtures(): Promise<Fixtures> {
     })
   ).id;
 
+  const draftSource = fs.readFileSync(path.join("scenarios", "phone-before-the-letter.yaml"), "utf8");
+  const draftIn = async (slug: string) => {
+    const organisation = await server.db.organisation.findUniqueOrThrow({ where: { slug } });
+    const draft = await server.db.scenarioDraft.create({
+      data: {
+        organisationId: organisation.id,
+        slug: "phone-before-the-letter",
+        title: "Matrix draft",
+        source: draftSource,
+        createdById: "seed",
+        updatedById: "seed",
+      },
+    });
+    return draft.id;
+  };
+
   return {
     practitionerId,
+    drafts: { northbridge: await draftIn("northbridge"), eastmoor: await draftIn("eastmoor") },
     ownWordsRun,
     supervision: {
       upcoming,
@@ -557,7 +596,7 @@ afterAll(async () => {
 
 /** What a refused request must leave alone (sessions aside: fresh cells sign in). */
 async function records() {
-  const [supervision, agenda, actions, agreements, feeds] = await Promise.all([
+  const [supervision, agenda, actions, agreements, feeds, drafts] = await Promise.all([
     server.db.supervisionSession.findMany({
       orderBy: { id: "asc" },
       select: { id: true, startsAt: true, status: true, heldMinutes: true, confirmedAt: true, location: true },
@@ -566,6 +605,7 @@ async function records() {
     server.db.agreedAction.findMany({ orderBy: { id: "asc" }, select: { id: true, doneAt: true } }),
     server.db.supervisionAgreement.findMany({ orderBy: { id: "asc" } }),
     server.db.calendarFeed.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    server.db.scenarioDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, source: true, version: true } }),
   ]);
   const [users, teams, memberships, invitations, auditEvents] = await Promise.all([
     server.db.user.findMany({
@@ -577,7 +617,7 @@ async function records() {
     server.db.invitation.findMany({ orderBy: { id: "asc" }, select: { id: true, acceptedAt: true, revokedAt: true } }),
     server.db.auditEvent.count(),
   ]);
-  return { users, teams, memberships, invitations, auditEvents, supervision, agenda, actions, agreements, feeds };
+  return { users, teams, memberships, invitations, auditEvents, supervision, agenda, actions, agreements, feeds, drafts };
 }
 
 async function clientFor(who: Persona, fresh: boolean | undefined): Promise<Client> {
@@ -605,6 +645,8 @@ describe("the permission matrix", () => {
         expect(response.headers.get("Location")).toMatch(/^\/practise\/runs\/\w+$/);
       } else if (expected.location === "reflection") {
         expect(response.headers.get("Location")).toMatch(/^\/journal\/\w+$/);
+      } else if (expected.location === "draft") {
+        expect(response.headers.get("Location")).toMatch(/^\/studio\/drafts\/\w+$/);
       } else if (expected.location === "session") {
         expect(response.headers.get("Location")).toMatch(/^\/supervision\/sessions\/\w+$/);
       } else if (expected.location === "page") {

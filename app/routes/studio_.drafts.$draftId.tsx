@@ -1,0 +1,223 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ConversationMap, ConversationOutline } from "~/components/conversation-map";
+import { ErrorSummary, TextAreaField } from "~/components/forms";
+import { checkScenarioSource, formatProblem } from "~/domain/scenario";
+import { conversationMap, conversationOutline } from "~/domain/scenario/map";
+import { formatDateTime } from "~/domain/format";
+import { hasPermission } from "~/domain/roles";
+import { getDraft, saveDraft } from "~/models/scenario-draft.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { flashCookie } from "~/services/flash.server";
+import { readFormData } from "~/services/form.server";
+import { loadCheckContext } from "~/services/scenario-library.server";
+
+const SOURCE_LIMIT = 500 * 1024;
+const LABELS = { source: "The scenario's YAML" };
+
+const saveSchema = z.object({
+  source: z
+    .string({ error: `${LABELS.source}: write the scenario before saving.` })
+    .max(SOURCE_LIMIT, { error: `${LABELS.source}: this is over 500 KB. A scenario file is far smaller.` }),
+  version: z
+    .number({ error: "This form is out of date. Reload the page and try again." })
+    .int()
+    .min(1)
+    .max(1_000_000_000),
+});
+
+async function findDraft(organisationId: string, id: string | undefined) {
+  const draft = id && id.length <= 40 ? await getDraft(organisationId, id) : null;
+  if (!draft) throw new Response("Not found", { status: 404 });
+  return draft;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:studio:any");
+  const draft = await findDraft(user.organisation.id, params.draftId);
+  const fileName = `${draft.slug}.yaml`;
+  const { context, problems: contextProblems } = await loadCheckContext();
+  const check = context ? checkScenarioSource(draft.source, fileName, context) : null;
+  const map = check?.scenario ? conversationMap(check.scenario, check) : null;
+  return {
+    id: draft.id,
+    slug: draft.slug,
+    title: draft.title,
+    source: draft.source,
+    version: draft.version,
+    updatedAt: draft.updatedAt,
+    updatedBy: draft.updatedBy,
+    canWrite: hasPermission(user.roles, "write:scenario:any"),
+    problems: check ? check.problems.map((problem) => ({ line: problem.line, text: formatProblem(problem) })) : null,
+    contextProblems,
+    map,
+    outline: map && check?.scenario ? conversationOutline(check.scenario, map) : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:scenario:any");
+  const formData = await readFormData(request);
+  const draft = await findDraft(user.organisation.id, params.draftId);
+  const submission = parseWithZod(formData, { schema: saveSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
+  const saved = await saveDraft({
+    id: draft.id,
+    organisationId: user.organisation.id,
+    userId: user.id,
+    expectedVersion: submission.value.version,
+    source: submission.value.source,
+  });
+  if (saved.status === "not-found") throw new Response("Not found", { status: 404 });
+  if (saved.status === "conflict") {
+    // Nothing is saved: both versions go back to the page, and the next save is a choice made seeing both.
+    return data({ result: null, conflict: { ...saved.current, yours: submission.value.source } }, { status: 409 });
+  }
+  throw redirect(`/studio/drafts/${draft.id}`, {
+    headers: { "Set-Cookie": await flashCookie({ kind: "success", message: "Your draft is saved." }) },
+  });
+}
+
+function NumberedSource({ source, label, idPrefix = "line" }: { source: string; label: string; idPrefix?: string }) {
+  const lines = source.split(/\r?\n/);
+  return (
+    <div className="table-wrap">
+      <table className="source-view">
+        <caption className="visually-hidden">{label}, line by line</caption>
+        <tbody>
+          {lines.map((line, index) => (
+            <tr key={index} id={`${idPrefix}-${index + 1}`}>
+              <th scope="row">{index + 1}</th>
+              <td>
+                <code>{line || " "}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Problems({
+  problems,
+  contextProblems,
+}: {
+  problems: { line: number; text: string }[] | null;
+  contextProblems: string[];
+}) {
+  if (!problems) {
+    return (
+      <p>The checker could not run, because the skills vocabulary could not be read: {contextProblems.join("; ")}</p>
+    );
+  }
+  if (problems.length === 0) return <p>The checker found no problems.</p>;
+  return (
+    <ul className="problem-list">
+      {problems.map((problem, index) => (
+        <li key={index}>
+          <a href={`#line-${problem.line}`}>
+            <code>{problem.text}</code>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Draft() {
+  const draft = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const conflict = actionData?.conflict ?? null;
+  const version = conflict ? conflict.version : draft.version;
+  const [form, fields] = useForm<z.input<typeof saveSchema>>({
+    id: `draft-source-${version}`,
+    lastResult: actionData?.result ?? undefined,
+    defaultValue: { source: conflict ? conflict.yours : draft.source, version: String(version) },
+  });
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/studio">Studio</Link>
+      </p>
+      <p className="eyebrow">
+        Draft · <code>{draft.slug}.yaml</code> · last saved by {draft.updatedBy}, {formatDateTime(draft.updatedAt)}
+      </p>
+      <h1>{draft.title}</h1>
+      <p>
+        <a href={`/studio/drafts/${draft.id}/download`} download>
+          Download as YAML
+        </a>
+      </p>
+      {conflict ? (
+        <section className="notice" role="alert" aria-labelledby="conflict-heading">
+          <h2 id="conflict-heading">Another trainer saved this draft first</h2>
+          <p>
+            {conflict.updatedBy} saved it on {formatDateTime(conflict.updatedAt)}, after you opened it. Your changes
+            have not been saved. Their version is below, and yours is still in the editor: copy what you need from
+            theirs, then save to replace it with yours.
+          </p>
+          <h3>Their version (read-only)</h3>
+          <NumberedSource source={conflict.source} label="Their version" idPrefix="theirs-line" />
+        </section>
+      ) : null}
+      <section aria-labelledby="problems-heading" className="stack">
+        <h2 id="problems-heading">What the checker found</h2>
+        <Problems problems={draft.problems} contextProblems={draft.contextProblems} />
+      </section>
+      {draft.map && draft.outline ? (
+        <>
+          <section aria-labelledby="map-heading" className="stack">
+            <h2 id="map-heading">Map of the conversation</h2>
+            <p>
+              <a href="#list-heading">Skip the map and read the conversation as a list</a>
+            </p>
+            <ConversationMap title={draft.title} map={draft.map} />
+          </section>
+          <section aria-labelledby="list-heading" className="stack">
+            <h2 id="list-heading" tabIndex={-1}>
+              The conversation, node by node
+            </h2>
+            <ConversationOutline outline={draft.outline} />
+          </section>
+        </>
+      ) : (
+        <p className="hint">The map of the conversation appears once the checker finds no errors.</p>
+      )}
+      {draft.canWrite ? (
+        <section aria-labelledby="editor-heading" className="stack">
+          <h2 id="editor-heading">Edit the source</h2>
+          <ErrorSummary form={form} fields={fields} labels={LABELS} />
+          <Form method="post" {...getFormProps(form)}>
+            <input {...getInputProps(fields.version, { type: "hidden" })} />
+            <TextAreaField
+              meta={fields.source}
+              label={LABELS.source}
+              hint="In the format of the files in scenarios/. Saved even when the checker finds problems."
+              rows={24}
+            />
+            <div className="actions">
+              <button type="submit" className="button">
+                Save the draft
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <section aria-labelledby="source-heading" className="stack">
+        <h2 id="source-heading">The source, line by line</h2>
+        <NumberedSource source={draft.source} label={`${draft.slug}.yaml`} />
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `Draft: ${data.title}` : "Draft"} · Studio · Heartwork` },
+];
+
+export { ErrorBoundary } from "~/components/route-error-boundary";
