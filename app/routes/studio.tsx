@@ -111,8 +111,8 @@ export default function Studio() {
       <div className="notice">
         <h2>Coming soon</h2>
         <p>
-          Writing, reviewing and publishing scenarios in the browser is being built. Until then, trainers write scenario
-          files; see the scenario format guide in the project&apos;s documentation.
+          Reviewing drafts with parent-carer representatives, publishing them and the figures from practice are being
+          built. Until then a draft stays a draft: the conversations people practise are the files in the library.
         </p>
       </div>
     </div>

@@ -28,7 +28,11 @@ async function tabUntil(page: Page, wanted: (state: Awaited<ReturnType<typeof fo
 test("a trainer opens a library scenario's map from the studio, and it passes axe", async ({ page }) => {
   await signIn(page, DEMO_ROLES.trainer.email);
   await page.goto("/studio");
-  await page.getByRole("link", { name: TITLE }).click();
+  // The library's own entry (a trainer's draft may share its title).
+  await page
+    .getByRole("region", { name: "The scenario library that ships with Heartwork" })
+    .getByRole("link", { name: TITLE })
+    .click();
   await expect(page).toHaveURL(new RegExp(`${MAP_PATH}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expect(page.getByText(/\d+ nodes, \d+ choices, \d+ endings/)).toBeVisible();
