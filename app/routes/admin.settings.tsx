@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { wholeNumber } from "~/domain/form-fields";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { ErrorSummary, TextField, UnclaimedProblems } from "~/components/forms";
 import { londonMonth } from "~/domain/london-time";
@@ -28,18 +29,11 @@ const FrameworkSchema = z.object({
   reflectionFramework: z.enum(FRAMEWORK_IDS, { error: "Choose one of the reflective models offered." }),
 });
 
-const whole = (what: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `Enter ${what} as a whole number.` })
-    .int(`Enter ${what} as a whole number.`)
-    .min(min, `Use at least ${min.toLocaleString("en-GB")}.`)
-    .max(max, `Use at most ${max.toLocaleString("en-GB")}.`);
-
 const AiSchema = z.object({
   intent: z.literal("ai"),
   aiRoleplayEnabled: z.literal("on").optional(),
-  aiMonthlyTokenBudget: whole("the monthly allowance", 1_000, 100_000_000),
-  transcriptRetentionDays: whole("the number of days", 1, 365),
+  aiMonthlyTokenBudget: wholeNumber("the monthly allowance", 1_000, 100_000_000),
+  transcriptRetentionDays: wholeNumber("the number of days", 1, 365),
 });
 
 const SettingsSchema = z.discriminatedUnion("intent", [FrameworkSchema, AiSchema], {

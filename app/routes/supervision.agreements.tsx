@@ -4,23 +4,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { wholeNumber } from "~/domain/form-fields";
 import { ErrorSummary, TextField, UnclaimedProblems } from "~/components/forms";
 import { listAgreementsBySupervisor, saveAgreement } from "~/models/supervision.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
 
-const whole = (what: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `Enter ${what} as a whole number.` })
-    .int(`Enter ${what} as a whole number.`)
-    .min(min, `Use at least ${min}.`)
-    .max(max, `Use at most ${max}.`);
-
 const AgreementSchema = z.object({
   superviseeId: z.string({ error: "That person was not recognised." }).max(40, "That person was not recognised."),
-  frequencyWeeks: whole("how many weeks apart", 1, 12),
-  durationMinutes: whole("the length in minutes", 15, 240),
+  frequencyWeeks: wholeNumber("how many weeks apart", 1, 12),
+  durationMinutes: wholeNumber("the length in minutes", 15, 240),
   location: z
     .string({ error: "Say where you usually meet: a room or an online link." })
     .trim()

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { wholeNumber } from "~/domain/form-fields";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { formatDateTime } from "~/domain/format";
 import { checkSchedule, findOverlaps, occurrences, ruleText, type Recurrence } from "~/domain/supervision/schedule";
@@ -12,28 +13,21 @@ import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
 
-const whole = (field: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `Enter ${field} as a whole number.` })
-    .int(`Enter ${field} as a whole number.`)
-    .min(min, `Use at least ${min}.`)
-    .max(max, `Use at most ${max}.`);
-
 export const ScheduleSchema = z
   .object({
     superviseeId: z.string({ error: "Choose who the supervision is with." }).max(40, "Choose someone from the list."),
     start: z
       .string({ error: "Enter the date and time it starts." })
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter the date and time it starts, like 2026-12-01 10:00."),
-    durationMinutes: whole("the length in minutes", 15, 240),
+    durationMinutes: wholeNumber("the length in minutes", 15, 240),
     location: z
       .string({ error: "Say where: a room or an online link." })
       .trim()
       .min(1, "Say where: a room or an online link.")
       .max(300, "Use 300 characters or fewer."),
     repeat: z.enum(["none", "weekly", "monthly"], { error: "Choose whether it repeats." }),
-    interval: whole("how often it repeats", 1, 12).optional(),
-    count: whole("the number of sessions", 1, 60).optional(),
+    interval: wholeNumber("how often it repeats", 1, 12).optional(),
+    count: wholeNumber("the number of sessions", 1, 60).optional(),
     until: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the last date like 2027-06-30.")
