@@ -140,18 +140,8 @@ type Window = { start: number; end: number };
 
 /** London dates, inclusive, as instants [start, end). Midnight changes with the clocks, so a day can be 23 or 25 hours. */
 function windowOf(from: string, to: string): Window {
-  // An organisation view asks for the same window for thousands of people: work it out once.
-  const key = `${from}/${to}`;
-  let window = windows.get(key);
-  if (!window) {
-    window = { start: startOfLondonDay(from).getTime(), end: startOfLondonDay(addDays(to, 1)).getTime() };
-    if (windows.size > 100) windows.clear();
-    windows.set(key, window);
-  }
-  return window;
+  return { start: startOfLondonDay(from).getTime(), end: startOfLondonDay(addDays(to, 1)).getTime() };
 }
-
-const windows = new Map<string, Window>();
 
 function within(date: Date, window: Window): boolean {
   const time = date.getTime();
@@ -215,24 +205,31 @@ function nextScheduledSession(sessions: readonly SessionInput[], now: Date): Dat
 }
 
 /** The 28 London days ending with today, independent of the period being looked at. */
-/** The London date of `now`, remembered for the last instant asked about (every person shares it). */
-let lastToday: { at: number; date: string } | null = null;
-function todayOf(now: Date): string {
-  if (lastToday?.at !== now.getTime()) lastToday = { at: now.getTime(), date: londonDate(now) };
-  return lastToday.date;
-}
+/**
+ * What every person's figures are measured against: the period, today's London date and the last
+ * 28 days. An organisation view has thousands of people, so it is worked out once per view.
+ */
+type Yardstick = { period: Window; today: string; recent: Window };
 
-function lastFourWeeks(now: Date): Window {
-  const today = todayOf(now);
-  return windowOf(addDays(today, -(FOUR_WEEKS_DAYS - 1)), today);
+function yardstickOf(period: Period, now: Date): Yardstick {
+  const today = londonDate(now);
+  return {
+    period: windowOf(period.from, period.to),
+    today,
+    recent: windowOf(addDays(today, -(FOUR_WEEKS_DAYS - 1)), today),
+  };
 }
 
 export function personMetrics(person: PersonInput, period: Period, now: Date): PersonMetrics {
-  const figures = figuresIn(person, windowOf(period.from, period.to));
+  return metricsAgainst(person, yardstickOf(period, now), now);
+}
+
+function metricsAgainst(person: PersonInput, yardstick: Yardstick, now: Date): PersonMetrics {
+  const figures = figuresIn(person, yardstick.period);
   const lastSupervision = latestHeldSession(person.sessions, now);
   // Calendar days, so a session at 16:00 yesterday is "1 day ago" at 09:00 today.
-  const daysSinceSupervision = lastSupervision === null ? null : daysBetween(londonDate(lastSupervision), todayOf(now));
-  const recent = lastFourWeeks(now);
+  const daysSinceSupervision =
+    lastSupervision === null ? null : daysBetween(londonDate(lastSupervision), yardstick.today);
   return {
     id: person.id,
     name: person.name,
@@ -250,7 +247,7 @@ export function personMetrics(person: PersonInput, period: Period, now: Date): P
       supervisionOverdue:
         person.agreement !== null &&
         (daysSinceSupervision === null || daysSinceSupervision > person.agreement.frequencyWeeks * 7),
-      noPracticeInFourWeeks: !person.runs.some((run) => within(run.startedAt, recent)),
+      noPracticeInFourWeeks: !person.runs.some((run) => within(run.startedAt, yardstick.recent)),
     },
   };
 }
@@ -263,8 +260,9 @@ const BY_NAME = new Intl.Collator("en-GB");
  * person, so the total row agrees with the column above it.
  */
 export function teamSummary(people: readonly PersonInput[], period: Period, now: Date): TeamSummary {
+  const yardstick = yardstickOf(period, now);
   const rows = people
-    .map((person) => personMetrics(person, period, now))
+    .map((person) => metricsAgainst(person, yardstick, now))
     .sort((a, b) => BY_NAME.compare(a.name, b.name) || BY_NAME.compare(a.id, b.id));
   const sum = (pick: (row: PersonMetrics) => number) => rows.reduce((total, row) => total + pick(row), 0);
   return {

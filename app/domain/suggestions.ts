@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * "Suggested for you": scenarios that practise the skills this person has
  * practised least, leaving out ones they have already completed when there are others.
@@ -64,3 +66,14 @@ export function suggestWithRecommendations<T extends Suggestable>(
   ).map((scenario) => ({ ...scenario, recommendation: null }));
   return [...recommended, ...rest];
 }
+
+/** A manager's note with a recommendation: optional, short, and never cut without saying so. */
+export const RECOMMENDATION_NOTE_LIMIT = 500;
+export const RECOMMENDATION_NOTE_HINT = `Why you think it would help, in up to ${RECOMMENDATION_NOTE_LIMIT} characters.`;
+export const RecommendationNote = z
+  .string()
+  .max(
+    RECOMMENDATION_NOTE_LIMIT,
+    `Keep the note to ${RECOMMENDATION_NOTE_LIMIT} characters or fewer. Nothing has been lost: shorten it and send again.`,
+  )
+  .optional();

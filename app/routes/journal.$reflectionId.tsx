@@ -8,7 +8,13 @@ import { z } from "zod";
 import { TextAreaField, TextField, UnclaimedProblems, ErrorSummary } from "~/components/forms";
 import { readLocalDraft, removeLocalDraft, textValues, writeLocalDraft } from "~/components/local-drafts";
 import { formatDateTime } from "~/domain/format";
-import { FRAMEWORKS, REFLECTION_FIELD_LIMIT, reflectionSaveSchema, type FrameworkId } from "~/domain/reflection";
+import {
+  answersFor,
+  FRAMEWORKS,
+  REFLECTION_FIELD_LIMIT,
+  reflectionSaveSchema,
+  type FrameworkId,
+} from "~/domain/reflection";
 import { getOwnReflection, saveReflection, setShared, supervisorsOf } from "~/models/reflection.server";
 import { getOptionalUser, requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
@@ -76,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const answers = (value.answer ?? {}) as Record<string, string | undefined>;
   await saveReflection(user.id, reflection.id, {
     title: value.title ?? "",
-    answers: Object.fromEntries(reflection.prompts.map((prompt) => [prompt.id, answers[prompt.id] ?? ""])),
+    answers: answersFor(reflection.framework, answers),
   });
   await forgetHeldReflection(user.id, reflection.id);
   // Autosave (a fetcher) wants to know when; a plain form post goes back to the page.

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { RECOMMENDATION_NOTE_HINT, RecommendationNote } from "~/domain/suggestions";
 import { ConfidenceFieldset } from "~/components/confidence-fieldset";
 import { ErrorSummary, SelectField, TextAreaField, UnclaimedProblems } from "~/components/forms";
 import { OptionalConfidenceRating } from "~/domain/confidence";
@@ -20,18 +21,10 @@ import { skillVocabulary } from "~/services/scenario-library.server";
 
 const StartSchema = z.object({ intent: z.literal("start"), confidenceBefore: OptionalConfidenceRating });
 
-const RECOMMENDATION_NOTE_LIMIT = 500;
-
 const RecommendSchema = z.object({
   intent: z.literal("recommend"),
   toUserId: z.string({ error: "Choose who to recommend it to." }).max(40, "Choose someone from the list."),
-  note: z
-    .string()
-    .max(
-      RECOMMENDATION_NOTE_LIMIT,
-      `Keep the note to ${RECOMMENDATION_NOTE_LIMIT} characters or fewer. Nothing has been lost: shorten it and send again.`,
-    )
-    .optional(),
+  note: RecommendationNote,
 });
 
 const OwnWordsSchema = z.object({ intent: z.literal("own-words") });
@@ -218,12 +211,7 @@ function RecommendForm({
           label="Team member"
           options={members.map((member) => ({ value: member.id, label: member.name }))}
         />
-        <TextAreaField
-          meta={fields.note}
-          label="A note (optional)"
-          hint={`Why you think it would help, in up to ${RECOMMENDATION_NOTE_LIMIT} characters.`}
-          rows={3}
-        />
+        <TextAreaField meta={fields.note} label="A note (optional)" hint={RECOMMENDATION_NOTE_HINT} rows={3} />
         <button type="submit" className="button button--secondary">
           Recommend
         </button>

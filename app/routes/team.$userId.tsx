@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { RECOMMENDATION_NOTE_HINT, RecommendationNote } from "~/domain/suggestions";
 import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { CoachingFlags, describeSinceSupervision } from "~/components/coaching-people";
 import { describePeriod, PeriodForm, readPeriodQuery } from "~/components/coaching-period";
@@ -17,18 +18,10 @@ import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
 
-const NOTE_LIMIT = 500;
-
 const RecommendSchema = z.object({
   intent: z.literal("recommend", { error: "This form was not recognised. Reload the page and try again." }),
   scenario: z.string({ error: "Choose a conversation to recommend." }).max(80, "Choose a conversation from the list."),
-  note: z
-    .string()
-    .max(
-      NOTE_LIMIT,
-      `Keep the note to ${NOTE_LIMIT} characters or fewer. Nothing has been lost: shorten it and send again.`,
-    )
-    .optional(),
+  note: RecommendationNote,
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -87,12 +80,7 @@ function RecommendForm({ scenarios, name }: { scenarios: { value: string; label:
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="intent" value="recommend" />
         <SelectField meta={fields.scenario} label="Conversation" options={scenarios} />
-        <TextAreaField
-          meta={fields.note}
-          label="A note (optional)"
-          hint={`Why you think it would help, in up to ${NOTE_LIMIT} characters.`}
-          rows={3}
-        />
+        <TextAreaField meta={fields.note} label="A note (optional)" hint={RECOMMENDATION_NOTE_HINT} rows={3} />
         <button type="submit" className="button button--secondary">
           Recommend
         </button>

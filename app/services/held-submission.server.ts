@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect } from "@remix-run/node";
-import { reflectionSaveSchema } from "~/domain/reflection";
+import { answersFor, reflectionSaveSchema } from "~/domain/reflection";
 import { getOwnReflection, saveReflection } from "~/models/reflection.server";
 import { appCookie } from "./cookies.server";
 import { prisma } from "./db.server";
@@ -104,7 +104,7 @@ export async function saveHeldSubmissions(request: Request, userId: string): Pro
     const answers = (submission.value.answer ?? {}) as Record<string, string | undefined>;
     await saveReflection(userId, reflection.id, {
       title: submission.value.title ?? "",
-      answers: Object.fromEntries(reflection.prompts.map((prompt) => [prompt.id, answers[prompt.id] ?? ""])),
+      answers: answersFor(reflection.framework, answers),
     });
     await prisma.heldSubmission.delete({ where: { id: item.id } });
     saved += 1;
