@@ -25,6 +25,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { summarise, type Summary } from "./bench/stats";
 
 const TEAM_P95_TARGET_MS = 50;
 const ORGANISATION_P95_TARGET_MS = 500;
@@ -433,24 +434,6 @@ function prepareIndexes(file: string, dropDashboardIndexes: boolean): void {
   if (dropDashboardIndexes) for (const name of DASHBOARD_INDEXES) db.exec(`DROP INDEX IF EXISTS "${name}"`);
   db.exec("ANALYZE");
   db.close();
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-
-type Summary = { count: number; p50: number; p95: number; p99: number };
-
-function summarise(samples: number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return {
-    count: sorted.length,
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
-  };
 }
 
 async function time(samples: number, warmUp: number, task: (sample: number) => Promise<unknown>): Promise<Summary> {

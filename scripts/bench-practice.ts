@@ -19,8 +19,7 @@
  * Exits non-zero on any error or when the steps stored differ from the moves
  * accepted; a missed latency or size target is printed as "over budget" only.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -29,8 +28,9 @@ import { parseArgs } from "node:util";
 import type { PrismaClient } from "../app/generated/prisma/client";
 import { Browser, type Reply } from "./bench/http";
 import { readPlayerPage, scriptUrls, weighScripts, type PlayerPage } from "./bench/pages";
-import type { ServerReady } from "./bench/serve-loopback";
 import { buildIfStale } from "./build-if-stale";
+import { launchApp } from "./bench/launch";
+import { summarise } from "./bench/stats";
 
 const STEP_P95_TARGET_MS = 50;
 const PLAYER_JS_BUDGET_BYTES = 150 * 1024;
@@ -39,7 +39,6 @@ const ORGANISATION_SLUG = "northbridge";
 const EMAIL_PREFIX = "bench.practitioner.";
 // /healthz is sampled this often rather than back to back, so measuring it adds almost no load.
 const HEALTH_INTERVAL_MS = 20;
-const SERVER_START_TIMEOUT_MS = 60_000;
 
 type Options = {
   seconds: number;
@@ -88,24 +87,6 @@ function seededRandom(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-
-type Summary = { count: number; p50: number; p95: number; p99: number };
-
-function summarise(samples: number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return {
-    count: sorted.length,
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
   };
 }
 
@@ -280,47 +261,6 @@ async function watchHealth(load: Load, browser: Browser): Promise<void> {
   }
 }
 
-/** The built app in a child process on 127.0.0.1; resolves with its port once it listens. */
-function startServer(
-  databaseUrl: string,
-  profileDir: string | undefined,
-): { child: ChildProcess; port: Promise<number> } {
-  // Node refuses --cpu-prof in NODE_OPTIONS, so profiling is an argument of the child itself.
-  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(
-    process.execPath,
-    [...profile, "--import", "tsx", path.join("scripts", "bench", "serve-loopback.ts")],
-    {
-      env: {
-        ...process.env,
-        // Production, as deployed: React's production renderer is several times faster than its development one.
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        SESSION_SECRET: randomBytes(32).toString("hex"),
-        // Lets each simulated practitioner carry its own address, so per-address limits see 100 people, not one.
-        TRUST_PROXY: "true",
-        SEED_DEMO: "false",
-      },
-      stdio: ["ignore", "ignore", "inherit", "ipc"],
-    },
-  );
-  const port = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error("The app did not start listening in time.")),
-      SERVER_START_TIMEOUT_MS,
-    );
-    child.once("message", (message: ServerReady) => {
-      clearTimeout(timer);
-      resolve(message.port);
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The app stopped before it was ready (exit ${code}).`));
-    });
-  });
-  return { child, port };
-}
-
 async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -405,7 +345,10 @@ async function main(): Promise<number> {
     ).map((scenario) => scenario.slug);
     if (scenarioSlugs.length === 0) throw new Error("No scenarios were loaded from scenarios/.");
 
-    const started = startServer(databaseUrl, options.profileDir);
+    const started = launchApp({
+      databaseUrl,
+      nodeArgs: options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [],
+    });
     server = started.child;
     const port = await started.port;
     console.log(

@@ -10,8 +10,7 @@
  * from this process's clock, so the difference is what the app adds (its own work plus loopback).
  * Target: p95 under 20 ms.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,8 +19,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { Browser } from "./bench/http";
-import type { ServerReady } from "./bench/serve-loopback";
 import { buildIfStale } from "./build-if-stale";
+import { launchApp } from "./bench/launch";
+import { percentile } from "./bench/stats";
 
 const TARGET_MS = 20;
 const DEMO_PASSWORD = "practise-with-heart";
@@ -96,32 +96,6 @@ function startProvider(tokenMs: number): Promise<{ server: http.Server; port: nu
   );
 }
 
-function startApp(databaseUrl: string, providerPort: number): { child: ChildProcess; port: Promise<number> } {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "bench", "serve-loopback.ts")], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      SESSION_SECRET: randomBytes(32).toString("hex"),
-      TRUST_PROXY: "true",
-      SEED_DEMO: "false",
-      MOCKS: "false",
-      OPENAI_API_KEY: "bench-not-a-real-key",
-      OPENAI_BASE_URL: `http://127.0.0.1:${providerPort}/v1`,
-    },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  const port = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("The app did not start listening in time.")), 60_000);
-    child.once("message", (message: ServerReady) => {
-      clearTimeout(timer);
-      resolve(message.port);
-    });
-    child.once("exit", (code) => reject(new Error(`The app stopped (exit ${code}) before listening.`)));
-  });
-  return { child, port };
-}
-
 /** Posts one reply to the streaming endpoint; resolves with when the first token line arrived. */
 function streamReply(
   port: number,
@@ -167,10 +141,6 @@ function streamReply(
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 async function main(): Promise<number> {
   const options = readOptions();
   if (buildIfStale() === "built") console.log("Built the app.");
@@ -188,7 +158,14 @@ async function main(): Promise<number> {
     db.prepare("UPDATE Organisation SET aiRoleplayEnabled = 1, aiMonthlyTokenBudget = 100000000").run();
     db.close();
 
-    const started = startApp(databaseUrl, provider.port);
+    const started = launchApp({
+      databaseUrl,
+      env: {
+        MOCKS: "false",
+        OPENAI_API_KEY: "bench-not-a-real-key",
+        OPENAI_BASE_URL: `http://127.0.0.1:${provider.port}/v1`,
+      },
+    });
     app = started.child;
     const port = await started.port;
     const agent = new http.Agent({ keepAlive: true });
