@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -641,28 +641,15 @@ function RecordForm({
             return (
               <div className="action-row" key={row.key}>
                 <TextField meta={parts.text} label={`Action ${i + 1}`} />
-                <div className="field">
-                  <Label htmlFor={parts.owner.id}>Owner</Label>
-                  {parts.owner.errors?.length ? (
-                    <span id={parts.owner.errorId} className="field-error">
-                      {parts.owner.errors.join(" ")}
-                    </span>
-                  ) : null}
-                  <select {...getSelectProps(parts.owner)}>
-                    <option value="">Choose…</option>
-                    <option value="supervisee">{session.supervisee}</option>
-                    <option value="supervisor">You</option>
-                  </select>
-                </div>
-                <div className="field">
-                  <Label htmlFor={parts.dueOn.id}>Due</Label>
-                  {parts.dueOn.errors?.length ? (
-                    <span id={parts.dueOn.errorId} className="field-error">
-                      {parts.dueOn.errors.join(" ")}
-                    </span>
-                  ) : null}
-                  <input {...getInputProps(parts.dueOn, { type: "date" })} />
-                </div>
+                <SelectField
+                  meta={parts.owner}
+                  label="Owner"
+                  options={[
+                    { value: "supervisee", label: session.supervisee },
+                    { value: "supervisor", label: "You" },
+                  ]}
+                />
+                <TextField meta={parts.dueOn} label="Due" type="date" />
               </div>
             );
           })}
