@@ -71,7 +71,16 @@ function edgePath(points: readonly MapPoint[]): string {
   return `${path} L${last.x} ${last.y}`;
 }
 
-export function ConversationMap({ title, map }: { title: string; map: MapData }) {
+export function ConversationMap({
+  title,
+  map,
+  nodeHref,
+}: {
+  title: string;
+  map: MapData;
+  /** Where a node in the drawing links to: by default its entry in the list; in the studio, its edit page. */
+  nodeHref?: (nodeId: string) => string;
+}) {
   const id = `map-${useId().replace(/[^a-zA-Z0-9-]/g, "")}`;
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
@@ -92,7 +101,7 @@ export function ConversationMap({ title, map }: { title: string; map: MapData })
           style={{ minWidth: `${Math.round(map.width * SMALLEST_SCALE)}px`, maxWidth: `${map.width}px` }}
         >
           <title id={titleId}>{`Map of the conversation “${title}”`}</title>
-          <desc id={descId}>{describeMap(map)}</desc>
+          <desc id={descId}>{describeMap(map, nodeHref ? "edit" : "list")}</desc>
           <defs>
             <marker
               id={arrow}
@@ -119,7 +128,7 @@ export function ConversationMap({ title, map }: { title: string; map: MapData })
             ))}
           </g>
           {map.nodes.map((node) => (
-            <MapNodeBox key={node.id} node={node} />
+            <MapNodeBox key={node.id} node={node} href={nodeHref ? nodeHref(node.id) : `#node-${node.id}`} />
           ))}
         </svg>
       </div>
@@ -127,25 +136,27 @@ export function ConversationMap({ title, map }: { title: string; map: MapData })
   );
 }
 
-function describeMap(map: MapData): string {
+function describeMap(map: MapData, links: "list" | "edit"): string {
   const endings = map.nodes.filter((node) => node.type === "ending").length;
   const flagged = map.nodes.filter((node) => node.unreachable || node.deadEnd).length;
   return [
     `${map.nodes.length} nodes and ${map.edges.length} moves between them, from the start at the top`,
     `down to ${endings} ${endings === 1 ? "ending" : "endings"}.`,
     flagged > 0 ? `${flagged} marked as unreachable or a dead end.` : "",
-    "Each node links to its entry in the list that follows, which gives the same map in reading order.",
+    links === "edit"
+      ? "Each node links to the page for editing it; the list that follows gives the same map in reading order."
+      : "Each node links to its entry in the list that follows, which gives the same map in reading order.",
   ]
     .filter(Boolean)
     .join(" ");
 }
 
-function MapNodeBox({ node }: { node: MapNode }) {
+function MapNodeBox({ node, href }: { node: MapNode; href: string }) {
   const flags = nodeFlags(node);
   const lines = wrap(node.label, LINE_CHARACTERS, 2);
   const left = node.x + 10;
   return (
-    <a href={`#node-${node.id}`} className={nodeClass(node)}>
+    <a href={href} className={nodeClass(node)}>
       <rect x={node.x} y={node.y} width={node.width} height={node.height} rx="8" />
       <text x={left} y={node.y + 20} className="conversation-map__kind">
         {[nodeKind(node), ...flags].join(" · ")}
@@ -202,7 +213,14 @@ const FLAG_EXPLANATIONS = {
 };
 
 /** The map as a list, breadth-first from the start; each choice links to the node it leads to. */
-export function ConversationOutline({ outline }: { outline: OutlineNode[] }) {
+export function ConversationOutline({
+  outline,
+  editHref,
+}: {
+  outline: OutlineNode[];
+  /** In the studio: each node gets a link to edit it. */
+  editHref?: (nodeId: string) => string;
+}) {
   return (
     <ol className="conversation-list">
       {outline.map((node) => (
@@ -220,6 +238,13 @@ export function ConversationOutline({ outline }: { outline: OutlineNode[] }) {
             </span>
           </p>
           <OutlineBody node={node} />
+          {editHref ? (
+            <p>
+              <a href={editHref(node.id)}>
+                Edit this node<span className="visually-hidden"> ({node.id})</span>
+              </a>
+            </p>
+          ) : null}
           {node.choices.length > 0 ? (
             <>
               <p className="conversation-list__choices-heading">

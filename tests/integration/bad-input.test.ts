@@ -653,7 +653,13 @@ async function snapshot() {
     }),
     server.db.practiceStep.count(),
     server.db.roleplayTurn.count(),
-    server.db.scenarioDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, source: true, version: true } }),
+    server.db.scenarioDraft.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, source: true, version: true, status: true, reviewRound: true, scenarioId: true },
+    }),
+    server.db.reviewComment.count(),
+    server.db.scenario.findMany({ orderBy: { id: "asc" }, select: { id: true, archivedAt: true } }),
+    server.db.scenarioVersion.count(),
     server.db.recommendation.count(),
     server.db.organisation.findMany({
       orderBy: { id: "asc" },
@@ -662,6 +668,7 @@ async function snapshot() {
         aiRoleplayEnabled: true,
         aiMonthlyTokenBudget: true,
         transcriptRetentionDays: true,
+        requiredApprovals: true,
       },
     }),
     server.db.supervisionSession.findMany({

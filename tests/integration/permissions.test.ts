@@ -596,7 +596,7 @@ afterAll(async () => {
 
 /** What a refused request must leave alone (sessions aside: fresh cells sign in). */
 async function records() {
-  const [supervision, agenda, actions, agreements, feeds, drafts] = await Promise.all([
+  const [supervision, agenda, actions, agreements, feeds, drafts, studio] = await Promise.all([
     server.db.supervisionSession.findMany({
       orderBy: { id: "asc" },
       select: { id: true, startsAt: true, status: true, heldMinutes: true, confirmedAt: true, location: true },
@@ -605,7 +605,11 @@ async function records() {
     server.db.agreedAction.findMany({ orderBy: { id: "asc" }, select: { id: true, doneAt: true } }),
     server.db.supervisionAgreement.findMany({ orderBy: { id: "asc" } }),
     server.db.calendarFeed.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
-    server.db.scenarioDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, source: true, version: true } }),
+    server.db.scenarioDraft.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, source: true, version: true, status: true, reviewRound: true, scenarioId: true },
+    }),
+    studioRecords(),
   ]);
   const [users, teams, memberships, invitations, auditEvents] = await Promise.all([
     server.db.user.findMany({
@@ -617,7 +621,31 @@ async function records() {
     server.db.invitation.findMany({ orderBy: { id: "asc" }, select: { id: true, acceptedAt: true, revokedAt: true } }),
     server.db.auditEvent.count(),
   ]);
-  return { users, teams, memberships, invitations, auditEvents, supervision, agenda, actions, agreements, feeds, drafts };
+  return {
+    users,
+    teams,
+    memberships,
+    invitations,
+    auditEvents,
+    supervision,
+    agenda,
+    actions,
+    agreements,
+    feeds,
+    drafts,
+    studio,
+  };
+}
+
+/** The studio's review threads, published scenarios and the approvals setting. */
+async function studioRecords() {
+  const [comments, scenarios, versions, organisations] = await Promise.all([
+    server.db.reviewComment.count(),
+    server.db.scenario.findMany({ orderBy: { id: "asc" }, select: { id: true, archivedAt: true } }),
+    server.db.scenarioVersion.count(),
+    server.db.organisation.findMany({ orderBy: { id: "asc" }, select: { requiredApprovals: true } }),
+  ]);
+  return { comments, scenarios, versions, organisations };
 }
 
 async function clientFor(who: Persona, fresh: boolean | undefined): Promise<Client> {
