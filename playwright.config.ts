@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // on its own fresh SQLite file, in Debian's Chromium: Playwright cannot download
 // its own browsers on these machines (see ../shared/ENVIRONMENT.md and docs/testing.md).
 
-const PORT = 3100;
+// E2E_PORT lets several checkouts of the repo run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DATABASE_FILE = path.resolve("tests", ".tmp", "e2e.db");
 const isCI = Boolean(process.env.CI);
