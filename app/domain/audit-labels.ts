@@ -16,6 +16,9 @@ export const AUDIT_LABELS: Record<string, string> = {
   "team.renamed": "Team renamed",
   "password.changed": "Password changed",
   "settings.changed": "Settings changed",
+  "scenario.published": "Scenario version published",
+  "scenario.archived": "Scenario archived",
+  "scenario.restored": "Scenario offered again",
 };
 
 export function auditLabel(type: string): string {

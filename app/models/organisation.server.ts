@@ -22,6 +22,18 @@ export async function setAiSettings(organisationId: string, settings: AiSettings
   await prisma.organisation.update({ where: { id: organisationId }, data: settings, select: { id: true } });
 }
 
+export async function getRequiredApprovals(organisationId: string): Promise<number> {
+  const organisation = await prisma.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { requiredApprovals: true },
+  });
+  return organisation.requiredApprovals;
+}
+
+export async function setRequiredApprovals(organisationId: string, requiredApprovals: number): Promise<void> {
+  await prisma.organisation.update({ where: { id: organisationId }, data: { requiredApprovals }, select: { id: true } });
+}
+
 /** Tokens sent and received by the organisation's own-words runs that started in [from, to). */
 export async function aiTokensUsed(
   organisationId: string,

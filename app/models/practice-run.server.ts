@@ -27,13 +27,31 @@ export async function scenarioOfVersion(versionId: string): Promise<Scenario> {
   return scenario;
 }
 
-/** The library's scenarios at their newest version, with how often this person has completed each. */
-export async function listCatalogue(userId: string) {
+/** The scenarios a person of this organisation may practise: the library and the organisation's own published ones. */
+export function catalogueScope(organisationId: string) {
+  return {
+    OR: [
+      { origin: "library", organisationId: null },
+      { origin: "organisation", organisationId, archivedAt: null },
+    ],
+  };
+}
+
+/**
+ * The catalogue at each scenario's newest version, with how often this person has completed each.
+ * The organisation's own scenarios are marked, so people can tell them from the library's.
+ */
+export async function listCatalogue(userId: string, organisationId: string) {
   const [scenarios, completedRuns, inProgress] = await Promise.all([
     prisma.scenario.findMany({
-      where: { origin: "library", organisationId: null },
+      where: catalogueScope(organisationId),
       orderBy: { title: "asc" },
-      select: { id: true, slug: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+      select: {
+        id: true,
+        slug: true,
+        origin: true,
+        versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } },
+      },
     }),
     prisma.practiceRun.findMany({
       where: { userId, status: "completed" },
@@ -62,6 +80,7 @@ export async function listCatalogue(userId: string) {
       summary: content.summary,
       skills: content.skills,
       minutes: content.minutes,
+      ownOrganisation: scenario.origin === "organisation",
       completed: completions.get(scenario.id) ?? 0,
     });
   }
@@ -73,6 +92,21 @@ export async function listCatalogue(userId: string) {
       title: run.scenarioVersion.scenario.title,
     })),
   };
+}
+
+/**
+ * The newest version of a scenario this organisation may practise, by its id: the organisation's own
+ * published one (not archived), else the library's.
+ */
+export async function getLatestPractisableVersion(organisationId: string, slug: string) {
+  const scenarios = await prisma.scenario.findMany({
+    where: { slug, ...catalogueScope(organisationId) },
+    select: { origin: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } } },
+  });
+  const chosen = scenarios.find((scenario) => scenario.origin === "organisation") ?? scenarios[0];
+  const version = chosen?.versions[0];
+  if (!version) return null;
+  return { id: version.id, number: version.number, scenario: await scenarioOfVersion(version.id) };
 }
 
 export async function getLatestLibraryVersion(slug: string) {

@@ -1,4 +1,5 @@
 import { prisma } from "~/services/db.server";
+import { catalogueScope } from "./practice-run.server";
 import { membersLedBy } from "./team.server";
 
 export type RecommendResult = { status: "recommended"; name: string } | { status: "not-found" };
@@ -17,7 +18,9 @@ export async function recommendScenario(input: {
   const [members, scenario] = await Promise.all([
     membersLedBy(input.managerId, input.organisationId),
     prisma.scenario.findFirst({
-      where: { origin: "library", organisationId: null, slug: input.scenarioSlug },
+      where: { slug: input.scenarioSlug, ...catalogueScope(input.organisationId) },
+      // The organisation's own scenario first, as on its practise page.
+      orderBy: { organisationId: { sort: "desc", nulls: "last" } },
       select: { id: true },
     }),
   ]);

@@ -27,14 +27,25 @@ export function listDrafts(organisationId: string) {
   return prisma.scenarioDraft.findMany({
     where: { organisationId },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, slug: true, title: true, version: true, updatedAt: true },
+    select: { id: true, slug: true, title: true, version: true, updatedAt: true, status: true, scenarioId: true },
   });
 }
 
 export async function getDraft(organisationId: string, id: string) {
   const draft = await prisma.scenarioDraft.findFirst({
     where: { id, organisationId },
-    select: { id: true, slug: true, title: true, source: true, version: true, updatedAt: true, updatedById: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      source: true,
+      version: true,
+      status: true,
+      reviewRound: true,
+      scenarioId: true,
+      updatedAt: true,
+      updatedById: true,
+    },
   });
   if (!draft) return null;
   return { ...draft, updatedBy: await personName(organisationId, draft.updatedById) };
@@ -88,7 +99,14 @@ export async function saveDraft(input: {
       version: { increment: 1 },
     },
   });
-  if (count === 1) return { status: "saved", version: input.expectedVersion + 1 };
+  if (count === 1) {
+    // A change to a published draft starts the next version: a draft again, to be reviewed before publishing.
+    await prisma.scenarioDraft.updateMany({
+      where: { id: input.id, organisationId: input.organisationId, status: "published" },
+      data: { status: "draft" },
+    });
+    return { status: "saved", version: input.expectedVersion + 1 };
+  }
   const current = await getDraft(input.organisationId, input.id);
   if (!current) return { status: "not-found" };
   return {

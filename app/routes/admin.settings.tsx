@@ -8,13 +8,16 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { ErrorSummary, TextField, UnclaimedProblems } from "~/components/forms";
 import { londonMonth } from "~/domain/london-time";
 import { FRAMEWORK_IDS, FRAMEWORKS } from "~/domain/reflection";
+import { MAX_REQUIRED_APPROVALS, MIN_REQUIRED_APPROVALS } from "~/domain/scenario/review";
 import { organisationFramework } from "~/models/reflection.server";
 import {
   aiRunsBetween,
   aiTokensUsed,
   getAiSettings,
+  getRequiredApprovals,
   setAiSettings,
   setOrganisationFramework,
+  setRequiredApprovals,
 } from "~/models/organisation.server";
 import { formatDateTime } from "~/domain/format";
 import { aiAvailability } from "~/services/ai.server";
@@ -36,7 +39,12 @@ const AiSchema = z.object({
   transcriptRetentionDays: wholeNumber("the number of days", 1, 365),
 });
 
-const SettingsSchema = z.discriminatedUnion("intent", [FrameworkSchema, AiSchema], {
+const StudioSchema = z.object({
+  intent: z.literal("studio"),
+  requiredApprovals: wholeNumber("the number of approvals", MIN_REQUIRED_APPROVALS, MAX_REQUIRED_APPROVALS),
+});
+
+const SettingsSchema = z.discriminatedUnion("intent", [FrameworkSchema, AiSchema, StudioSchema], {
   error: "This form was not recognised. Reload the page and try again.",
 });
 
@@ -44,13 +52,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:people:any");
   const now = new Date();
   const month = londonMonth(now);
-  const [reflectionFramework, ai, used, runs] = await Promise.all([
+  const [reflectionFramework, ai, used, runs, requiredApprovals] = await Promise.all([
     organisationFramework(admin.organisation.id),
     getAiSettings(admin.organisation.id),
     aiTokensUsed(admin.organisation.id, month.start, month.end),
     aiRunsBetween(admin.organisation.id, month.start, month.end),
+    getRequiredApprovals(admin.organisation.id),
   ]);
-  return { reflectionFramework, ai, used, runs, monthLabel: month.label, provider: aiAvailability() };
+  return {
+    reflectionFramework,
+    ai,
+    used,
+    runs,
+    requiredApprovals,
+    monthLabel: month.label,
+    provider: aiAvailability(),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -65,6 +82,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (value.intent === "framework") {
     await setOrganisationFramework(admin.organisation.id, value.reflectionFramework);
     detail = { reflectionFramework: value.reflectionFramework };
+  } else if (value.intent === "studio") {
+    await setRequiredApprovals(admin.organisation.id, value.requiredApprovals);
+    detail = { requiredApprovals: value.requiredApprovals };
   } else {
     detail = {
       aiRoleplayEnabled: value.aiRoleplayEnabled === "on",
@@ -90,13 +110,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { reflectionFramework, ai, used, runs, monthLabel, provider } = useLoaderData<typeof loader>();
+  const { reflectionFramework, ai, used, runs, monthLabel, provider, requiredApprovals } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const aiResult = lastResult?.initialValue?.intent === "ai" ? lastResult : undefined;
+  const studioResult = lastResult?.initialValue?.intent === "studio" ? lastResult : undefined;
   return (
     <div className="stack">
       <h1>Settings</h1>
-      <UnclaimedProblems result={lastResult} claimed={Boolean(aiResult)} />
+      <UnclaimedProblems result={lastResult} claimed={Boolean(aiResult) || Boolean(studioResult)} />
       <Form method="post" className="panel">
         <input type="hidden" name="intent" value="framework" />
         <fieldset className="field">
@@ -125,6 +147,7 @@ export default function Settings() {
           Save settings
         </button>
       </Form>
+      <StudioSettingsForm requiredApprovals={requiredApprovals} lastResult={studioResult} />
       <AiSettingsForm ai={ai} used={used} monthLabel={monthLabel} provider={provider} lastResult={aiResult} />
       {runs.length > 0 ? (
         <section aria-labelledby="ai-runs-heading" className="stack">
@@ -229,6 +252,44 @@ function AiSettingsForm({
           label={labels.transcriptRetentionDays}
           type="number"
           hint="Transcripts are deleted after this many days."
+        />
+        <button type="submit" className="button">
+          Save
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function StudioSettingsForm({
+  requiredApprovals,
+  lastResult,
+}: {
+  requiredApprovals: number;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useForm<{ requiredApprovals: string }>({
+    id: "studio-settings",
+    lastResult,
+    shouldValidate: "onSubmit",
+    defaultValue: { requiredApprovals: String(requiredApprovals) },
+  });
+  const labels = { requiredApprovals: "Reviewer approvals needed to publish" };
+  return (
+    <section aria-labelledby="studio-settings-heading" className="panel stack">
+      <h2 id="studio-settings-heading">Publishing scenarios</h2>
+      <p>
+        Trainers send the scenarios they write to reviewers, the parent-carer representatives, before anyone practises
+        them. Choose how many reviewers must approve a version before it can be published.
+      </p>
+      <ErrorSummary form={form} fields={fields} labels={labels} />
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <input type="hidden" name="intent" value="studio" />
+        <TextField
+          meta={fields.requiredApprovals}
+          label={labels.requiredApprovals}
+          type="number"
+          hint={`From ${MIN_REQUIRED_APPROVALS} to ${MAX_REQUIRED_APPROVALS}. Approvals from trainers do not count towards this.`}
         />
         <button type="submit" className="button">
           Save

@@ -8,7 +8,7 @@ import { RECOMMENDATION_NOTE_HINT, RecommendationNote } from "~/domain/suggestio
 import { ConfidenceFieldset } from "~/components/confidence-fieldset";
 import { ErrorSummary, SelectField, TextAreaField, UnclaimedProblems } from "~/components/forms";
 import { OptionalConfidenceRating } from "~/domain/confidence";
-import { getLatestLibraryVersion, startRun } from "~/models/practice-run.server";
+import { getLatestPractisableVersion, startRun } from "~/models/practice-run.server";
 import { hasPermission } from "~/domain/roles";
 import { recommendScenario } from "~/models/recommendation.server";
 import { startOwnWordsRun } from "~/models/roleplay.server";
@@ -33,15 +33,15 @@ const ActionSchema = z.discriminatedUnion("intent", [StartSchema, RecommendSchem
   error: "This form was not recognised. Reload the page and try again.",
 });
 
-async function loadScenario(slug: string | undefined) {
-  const version = slug && slug.length <= 80 ? await getLatestLibraryVersion(slug) : null;
+async function loadScenario(organisationId: string, slug: string | undefined) {
+  const version = slug && slug.length <= 80 ? await getLatestPractisableVersion(organisationId, slug) : null;
   if (!version) throw new Response("Not found", { status: 404 });
   return version;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:practice:own");
-  const { scenario } = await loadScenario(params.slug);
+  const { scenario } = await loadScenario(user.organisation.id, params.slug);
   const skills = await skillVocabulary();
   const canRecommend = hasPermission(user.roles, "write:recommendation:own-teams");
   const teamMembers = canRecommend ? await membersLedBy(user.id, user.organisation.id) : [];
@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:practice:own");
-  const version = await loadScenario(params.slug);
+  const version = await loadScenario(user.organisation.id, params.slug);
   const formData = await readFormData(request);
   // The start form predates intents: a post without one starts a run.
   if (!formData.has("intent")) formData.set("intent", "start");

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     length: params.get("length") || undefined,
   });
   const [{ scenarios, inProgress }, skills, recommendations] = await Promise.all([
-    listCatalogue(user.id),
+    listCatalogue(user.id, user.organisation.id),
     skillVocabulary(),
     recommendationsFor(user.id),
   ]);
@@ -65,6 +65,7 @@ function ScenarioCard({
     summary: string;
     minutes: number;
     completed: number;
+    ownOrganisation: boolean;
     skillLabels: string[];
     recommendation?: { from: string; note: string; on: string } | null;
   };
@@ -87,7 +88,7 @@ function ScenarioCard({
       ) : null}
       <p>{scenario.summary}</p>
       <p className="hint">
-        About {scenario.minutes} minutes ·{" "}
+        {scenario.ownOrganisation ? "Written by your organisation · " : ""}About {scenario.minutes} minutes ·{" "}
         {scenario.completed === 0
           ? "not played yet"
           : `played ${scenario.completed} ${scenario.completed === 1 ? "time" : "times"}`}

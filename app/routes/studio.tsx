@@ -7,18 +7,29 @@ import { requireUserWithPermission } from "~/services/auth.server";
 import { listLibraryProblems, listLibraryScenarios } from "~/services/scenario-library.server";
 import { LibraryProblems } from "~/components/library-problems";
 import { listDrafts } from "~/models/scenario-draft.server";
+import { listOrganisationScenarios } from "~/models/studio-scenario.server";
+import { DRAFT_STATUS_LABELS, type DraftStatus } from "~/domain/scenario/review";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:studio:any");
   const canWrite = hasPermission(user.roles, "write:scenario:any");
-  const [scenarios, problems, drafts] = await Promise.all([
+  const [scenarios, problems, drafts, published] = await Promise.all([
     listLibraryScenarios(),
     canWrite ? listLibraryProblems() : [],
     listDrafts(user.organisation.id),
+    listOrganisationScenarios(user.organisation.id),
   ]);
   return {
     canWrite,
-    drafts,
+    drafts: drafts.map((draft) => ({ ...draft, status: draft.status as DraftStatus })),
+    published: published.map((scenario) => ({
+      id: scenario.id,
+      slug: scenario.slug,
+      title: scenario.title,
+      archived: scenario.archivedAt !== null,
+      version: scenario.versions[0]?.number ?? 0,
+      publishedAt: scenario.versions[0]?.createdAt ?? null,
+    })),
     scenarios: scenarios.map((scenario) => ({
       id: scenario.id,
       title: scenario.title,
@@ -31,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Studio() {
-  const { scenarios, problems, drafts, canWrite } = useLoaderData<typeof loader>();
+  const { scenarios, problems, drafts, published, canWrite } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <h1>Studio</h1>
@@ -54,6 +65,7 @@ export default function Studio() {
                 <tr>
                   <th scope="col">Draft</th>
                   <th scope="col">Scenario id</th>
+                  <th scope="col">Status</th>
                   <th scope="col">Last saved</th>
                 </tr>
               </thead>
@@ -66,7 +78,53 @@ export default function Studio() {
                     <td>
                       <code>{draft.slug}</code>
                     </td>
+                    <td>
+                      {DRAFT_STATUS_LABELS[draft.status]}
+                      {draft.status === "in-review" ? (
+                        <>
+                          {" "}
+                          (<Link to={`/studio/drafts/${draft.id}/review`}>the review</Link>)
+                        </>
+                      ) : null}
+                    </td>
                     <td>{formatDateTime(draft.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="published-heading" className="stack">
+        <h2 id="published-heading">Your organisation&apos;s published scenarios</h2>
+        {published.length === 0 ? (
+          <p>None yet. A draft is published once reviewers have approved it.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Published scenarios</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Scenario</th>
+                  <th scope="col">Scenario id</th>
+                  <th scope="col">Newest version</th>
+                  <th scope="col">Offered for practice</th>
+                </tr>
+              </thead>
+              <tbody>
+                {published.map((scenario) => (
+                  <tr key={scenario.id}>
+                    <td>
+                      <Link to={`/studio/scenarios/${scenario.id}`}>{scenario.title}</Link>
+                    </td>
+                    <td>
+                      <code>{scenario.slug}</code>
+                    </td>
+                    <td>
+                      {scenario.version}
+                      {scenario.publishedAt ? `, ${formatDateTime(scenario.publishedAt)}` : ""}
+                    </td>
+                    <td>{scenario.archived ? "No: archived" : "Yes"}</td>
                   </tr>
                 ))}
               </tbody>
@@ -108,13 +166,6 @@ export default function Studio() {
           </div>
         )}
       </section>
-      <div className="notice">
-        <h2>Coming soon</h2>
-        <p>
-          Reviewing drafts with parent-carer representatives, publishing them and the figures from practice are being
-          built. Until then a draft stays a draft: the conversations people practise are the files in the library.
-        </p>
-      </div>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { checkScenarioSource, formatProblem } from "~/domain/scenario";
 import { conversationMap, conversationOutline } from "~/domain/scenario/map";
 import { formatDateTime } from "~/domain/format";
+import { DRAFT_STATUS_LABELS, type DraftStatus } from "~/domain/scenario/review";
 import { hasPermission } from "~/domain/roles";
 import { getDraft, saveDraft } from "~/models/scenario-draft.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -49,6 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: draft.title,
     source: draft.source,
     version: draft.version,
+    status: draft.status as DraftStatus,
+    reviewRound: draft.reviewRound,
+    scenarioId: draft.scenarioId,
     updatedAt: draft.updatedAt,
     updatedBy: draft.updatedBy,
     canWrite: hasPermission(user.roles, "write:scenario:any"),
@@ -148,6 +152,21 @@ export default function Draft() {
         Draft · <code>{draft.slug}.yaml</code> · last saved by {draft.updatedBy}, {formatDateTime(draft.updatedAt)}
       </p>
       <h1>{draft.title}</h1>
+      <p className="draft-status">
+        {DRAFT_STATUS_LABELS[draft.status]}
+        {draft.status === "in-review" ? ` (round ${draft.reviewRound})` : ""}:{" "}
+        <Link to={`/studio/drafts/${draft.id}/review`}>
+          {draft.status === "draft" && draft.reviewRound === 0
+            ? "send it for review"
+            : "the review, its thread and publishing"}
+        </Link>
+        {draft.scenarioId ? (
+          <>
+            {" "}
+            · <Link to={`/studio/scenarios/${draft.scenarioId}`}>the published scenario</Link>
+          </>
+        ) : null}
+      </p>
       <p>
         <a href={`/studio/drafts/${draft.id}/download`} download>
           Download as YAML

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   // Someone outside the manager's teams, or in another organisation, is simply not found.
   if (!person) throw new Response("Not found", { status: 404 });
-  const { scenarios } = await listCatalogue(user.id);
+  const { scenarios } = await listCatalogue(user.id, user.organisation.id);
   return { query, person, scenarios: scenarios.map((scenario) => ({ value: scenario.slug, label: scenario.title })) };
 }
 

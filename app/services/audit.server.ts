@@ -16,7 +16,10 @@ export type AuditType =
   | "team.created"
   | "team.renamed"
   | "password.changed"
-  | "settings.changed";
+  | "settings.changed"
+  | "scenario.published"
+  | "scenario.archived"
+  | "scenario.restored";
 
 export type AuditEntry = {
   type: AuditType;
