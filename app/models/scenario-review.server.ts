@@ -304,7 +304,7 @@ export async function publishDraft(input: {
             data: { title: content.title },
             select: {
               id: true,
-              versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, contentHash: true } },
+              versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, content: true } },
             },
           })
         : await tx.scenario.create({
@@ -314,10 +314,11 @@ export async function publishDraft(input: {
               slug: content.id,
               title: content.title,
             },
-            select: { id: true, versions: { select: { number: true, contentHash: true } } },
+            select: { id: true, versions: { select: { number: true, content: true } } },
           });
       const latest = scenario.versions[0];
-      if (latest?.contentHash === contentHash) {
+      // The same scenario in a differently laid-out file is not a new version.
+      if (latest?.content === JSON.stringify(content)) {
         throw new NothingChanged(latest.number);
       }
       const number = (latest?.number ?? 0) + 1;
@@ -325,7 +326,8 @@ export async function publishDraft(input: {
         data: {
           scenarioId: scenario.id,
           number,
-          contentHash,
+          // Unique per version: going back to an earlier version's text is a new version of its own.
+          contentHash: `${contentHash}@${number}`,
           source: draft.source,
           content: JSON.stringify(content),
           fileName: `${content.id}.yaml`,

@@ -162,6 +162,12 @@ export default function Review() {
   const { draft, standing } = review;
   const inReview = draft.status === "in-review";
   const canResubmit = inReview && (standing.changesRequestedBy.length > 0 || standing.changedSinceSubmitted);
+  const showSubmit = review.canWrite && (!inReview || canResubmit);
+  // A reply goes to the form that sent it; one no form on the page shows (an unknown intent) is listed at the top.
+  const claimed =
+    (intent === "publish" && review.canWrite) ||
+    (intent === "submit" && showSubmit) ||
+    (intent === "comment" && review.canReview);
   return (
     <div className="stack">
       <p>
@@ -172,12 +178,12 @@ export default function Review() {
         {draft.reviewRound > 0 ? ` · review round ${draft.reviewRound}` : ""} · draft version {draft.version}
       </p>
       <h1>Review: {draft.title}</h1>
-      <UnclaimedProblems result={lastResult} claimed={Boolean(intent)} />
+      <UnclaimedProblems result={lastResult} claimed={claimed} />
       <Standing review={review} />
       {review.canWrite ? (
         <>
           <PublishPanel review={review} lastResult={resultFor("publish")} />
-          {!inReview || canResubmit ? (
+          {showSubmit ? (
             <SubmitForm draftVersion={draft.version} again={draft.reviewRound > 0} lastResult={resultFor("submit")} />
           ) : null}
         </>

@@ -22,6 +22,8 @@ type Fixtures = {
   teamMemberId: string;
   /** A Northbridge scenario draft at version 1. */
   draft: string;
+  /** A Northbridge scenario of its own, published at version 1. */
+  orgScenario: string;
   /** An own-words run of PRACTITIONER's. */
   ownWordsRun: string;
   /** Supervision between the manager and PRACTITIONER: one to come, one that has happened, one held. */
@@ -193,6 +195,16 @@ const ACTIONS: Action[] = [
     actor: ADMIN,
     path: () => "/admin/settings",
     valid: () => ({ intent: "framework", reflectionFramework: "gibbs" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /admin/settings intent=studio",
+    route: "/admin/settings",
+    file: "admin.settings.tsx",
+    fields: ["intent", "requiredApprovals"],
+    actor: ADMIN,
+    path: () => "/admin/settings",
+    valid: () => ({ intent: "studio", requiredApprovals: "2" }),
     hasIntent: true,
   },
   {
@@ -473,6 +485,56 @@ const ACTIONS: Action[] = [
     // Only ever sent spoiled, so the draft stays at version 1.
     valid: () => ({ source: "id: phone-before-the-letter\ntitle: Saved\n", version: "1" }),
     hasIntent: false,
+  },
+  {
+    name: "POST /studio/drafts/:draftId/review intent=submit",
+    route: "/studio/drafts/:draftId/review",
+    file: "studio_.drafts.$draftId_.review.tsx",
+    fields: ["intent", "draftVersion", "note"],
+    actor: TRAINER,
+    path: (f) => `/studio/drafts/${f.draft}/review`,
+    valid: () => ({ intent: "submit", draftVersion: "1", note: "Please look at the opening." }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /studio/drafts/:draftId/review intent=comment",
+    route: "/studio/drafts/:draftId/review",
+    file: "studio_.drafts.$draftId_.review.tsx",
+    fields: ["intent", "draftVersion", "decision", "nodeId", "body"],
+    actor: TRAINER,
+    path: (f) => `/studio/drafts/${f.draft}/review`,
+    valid: () => ({ intent: "comment", draftVersion: "1", decision: "comment", nodeId: "opening", body: "A comment." }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /studio/drafts/:draftId/review intent=publish",
+    route: "/studio/drafts/:draftId/review",
+    file: "studio_.drafts.$draftId_.review.tsx",
+    fields: ["intent", "draftVersion"],
+    actor: TRAINER,
+    path: (f) => `/studio/drafts/${f.draft}/review`,
+    valid: () => ({ intent: "publish", draftVersion: "1" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /studio/scenarios/:scenarioId intent=archive",
+    route: "/studio/scenarios/:scenarioId",
+    file: "studio_.scenarios.$scenarioId.tsx",
+    fields: ["intent"],
+    actor: TRAINER,
+    path: (f) => `/studio/scenarios/${f.orgScenario}`,
+    valid: () => ({ intent: "archive" }),
+    hasIntent: true,
+  },
+  {
+    name: "POST /studio/scenarios/:scenarioId intent=restore",
+    route: "/studio/scenarios/:scenarioId",
+    file: "studio_.scenarios.$scenarioId.tsx",
+    fields: ["intent"],
+    actor: TRAINER,
+    path: (f) => `/studio/scenarios/${f.orgScenario}`,
+    valid: () => ({ intent: "restore" }),
+    hasIntent: true,
   },
   {
     name: "POST /practise/runs/:runId intent=move",
@@ -779,9 +841,28 @@ beforeAll(async () => {
     sessions: await supervisionSessions(),
     ownWordsRun: await ownWordsRun(),
     draft: await scenarioDraft(),
+    orgScenario: await organisationScenario(),
     ...(await practiceRuns()),
   };
 });
+
+/** A published scenario of the demo council's own, made directly. */
+async function organisationScenario(): Promise<string> {
+  const organisation = await server.db.organisation.findUniqueOrThrow({ where: { slug: "northbridge" } });
+  const library = await server.db.scenarioVersion.findFirstOrThrow({
+    where: { scenario: { slug: "phone-before-the-letter" } },
+  });
+  const scenario = await server.db.scenario.create({
+    data: {
+      origin: "organisation",
+      organisationId: organisation.id,
+      slug: "bad-input-scenario",
+      title: "Bad input scenario",
+      versions: { create: { number: 1, contentHash: "bad-input@1", source: library.source, content: library.content } },
+    },
+  });
+  return scenario.id;
+}
 
 /** A scenario draft in the demo council, made directly. */
 async function scenarioDraft(): Promise<string> {

@@ -67,8 +67,10 @@ type Fixtures = {
   reflection: string;
   sharedReflection: string;
   practitionerId: string;
-  /** A Northbridge draft (version 1) and an Eastmoor one, made directly in beforeAll. */
-  drafts: { northbridge: string; eastmoor: string };
+  /** A Northbridge draft (version 1) and an Eastmoor one, made directly in beforeAll; one more to review. */
+  drafts: { northbridge: string; eastmoor: string; review: string };
+  /** A published scenario of each organisation's own, at version 1. */
+  scenarios: { northbridge: string; eastmoor: string };
   /** An own-words run of the practitioner's (this server has no AI provider, so a turn is refused). */
   ownWordsRun: string;
   /** Supervision between the manager and the practitioner. */
@@ -169,6 +171,8 @@ const MATRIX: Row[] = [
   get("/admin/settings",     ["admin.settings.tsx", "admin.tsx"],                        "302:login  403          403       403       403       200       200", { text: { 200: "The reflective model offered first" } }),
   { name: "POST /admin/settings intent=framework", files: ["admin.settings.tsx"], method: "POST", path: () => "/admin/settings", intent: "framework",
     body: () => ({ intent: "framework", reflectionFramework: "what-so-what-now-what" }), expect: "302:login  403          403       403       403       302:here  302:here" },
+  { name: "POST /admin/settings intent=studio", files: ["admin.settings.tsx"], method: "POST", path: () => "/admin/settings", intent: "studio",
+    body: () => ({ intent: "studio", requiredApprovals: "1" }),                          expect: "302:login  403          403       403       403       302:here  302:here" },
   { name: "POST /admin/settings intent=ai", files: ["admin.settings.tsx"], method: "POST", path: () => "/admin/settings", intent: "ai",
     body: () => ({ intent: "ai", aiMonthlyTokenBudget: "200000", transcriptRetentionDays: "30" }), expect: "302:login  403          403       403       403       302:here  302:here" },
   get("/journal/export.md",  ["journal.export[.]md.ts"],                               "302:login  200          200       302:/journal 302:/journal 302:/journal 302:/journal", { text: { 200: "# Heartwork journal" } }),
@@ -272,6 +276,45 @@ const MATRIX: Row[] = [
     path: (f) => `/studio/drafts/${f.drafts.eastmoor}/download`,                           expect: "302:login  302:/studio  302:/studio 302:/studio 302:/studio 302:/studio 302:/studio" },
   get("/studio/library/phone-before-the-letter/download", ["studio_.library.$slug_.download.ts"], "302:login  302:/studio  302:/studio 200  200       302:/studio 302:/studio", { text: { 200: "id: phone-before-the-letter" } }),
   get("/studio/library/no-such-scenario/download", ["studio_.library.$slug_.download.ts"],  "302:login  302:/studio  302:/studio 302:/studio 302:/studio 302:/studio 302:/studio"),
+  { name: "GET /studio/drafts/:draftId/review (a Northbridge draft)", files: ["studio_.drafts.$draftId_.review.tsx"], method: "GET",
+    path: (f) => `/studio/drafts/${f.drafts.review}/review`,                               expect: "302:login  403          403       200       200       403       403", text: { 200: "The thread" } },
+  { name: "GET /studio/drafts/:draftId/review (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.review.tsx"], method: "GET",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/review`,                             expect: "302:login  403          403       404       404       403       403" },
+  { name: "POST /studio/drafts/:draftId/review intent=publish (not yet reviewed)", files: ["studio_.drafts.$draftId_.review.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.review}/review`, intent: "publish", body: () => ({ intent: "publish", draftVersion: "1" }),
+                                                                                           expect: "302:login  403          403       409       403       403       403" },
+  { name: "POST /studio/drafts/:draftId/review intent=submit", files: ["studio_.drafts.$draftId_.review.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.review}/review`, intent: "submit", body: () => ({ intent: "submit", draftVersion: "1", note: "" }),
+                                                                                           expect: "302:login  403          403       302:here  403       403       403" },
+  { name: "POST /studio/drafts/:draftId/review intent=comment", files: ["studio_.drafts.$draftId_.review.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.review}/review`, intent: "comment",
+    body: () => ({ intent: "comment", draftVersion: "1", decision: "comment", body: "A matrix comment" }),
+                                                                                           expect: "302:login  403          403       302:here  302:here  403       403" },
+  { name: "POST /studio/drafts/:draftId/review intent=comment (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.review.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/review`, intent: "comment",
+    body: () => ({ intent: "comment", draftVersion: "1", decision: "comment", body: "A matrix comment" }),
+                                                                                           expect: "302:login  403          403       404       404       403       403" },
+  { name: "GET /studio/scenarios/:scenarioId (a Northbridge scenario)", files: ["studio_.scenarios.$scenarioId.tsx"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.northbridge}`,                           expect: "302:login  403          403       200       200       403       403", text: { 200: "Versions" } },
+  { name: "GET /studio/scenarios/:scenarioId (an Eastmoor scenario)", files: ["studio_.scenarios.$scenarioId.tsx"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.eastmoor}`,                              expect: "302:login  403          403       404       404       403       403" },
+  { name: "POST /studio/scenarios/:scenarioId intent=archive", files: ["studio_.scenarios.$scenarioId.tsx"], method: "POST",
+    path: (f) => `/studio/scenarios/${f.scenarios.northbridge}`, intent: "archive", body: () => ({ intent: "archive" }),
+                                                                                           expect: "302:login  403          403       302:here  403       403       403" },
+  { name: "POST /studio/scenarios/:scenarioId intent=restore (an Eastmoor scenario)", files: ["studio_.scenarios.$scenarioId.tsx"], method: "POST",
+    path: (f) => `/studio/scenarios/${f.scenarios.eastmoor}`, intent: "restore", body: () => ({ intent: "restore" }),
+                                                                                           expect: "302:login  403          403       404       403       403       403" },
+  { name: "POST /studio/scenarios/:scenarioId intent=restore", files: ["studio_.scenarios.$scenarioId.tsx"], method: "POST",
+    path: (f) => `/studio/scenarios/${f.scenarios.northbridge}`, intent: "restore", body: () => ({ intent: "restore" }),
+                                                                                           expect: "302:login  403          403       302:here  403       403       403" },
+  { name: "GET /studio/scenarios/:scenarioId/diff (a Northbridge scenario)", files: ["studio_.scenarios.$scenarioId_.diff.tsx"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.northbridge}/diff`,                      expect: "302:login  403          403       200       200       403       403", text: { 200: "What changed between versions" } },
+  { name: "GET /studio/scenarios/:scenarioId/diff (an Eastmoor scenario)", files: ["studio_.scenarios.$scenarioId_.diff.tsx"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.eastmoor}/diff`,                         expect: "302:login  403          403       404       404       403       403" },
+  { name: "GET /studio/scenarios/:scenarioId/download (a Northbridge scenario)", files: ["studio_.scenarios.$scenarioId_.download.ts"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.northbridge}/download?version=1`,        expect: "302:login  302:/studio  302:/studio 200     200       302:/studio 302:/studio", text: { 200: "id: phone-before-the-letter" } },
+  { name: "GET /studio/scenarios/:scenarioId/download (an Eastmoor scenario)", files: ["studio_.scenarios.$scenarioId_.download.ts"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.eastmoor}/download?version=1`,           expect: "302:login  302:/studio  302:/studio 302:/studio 302:/studio 302:/studio 302:/studio" },
   get("/studio",             ["studio.tsx"],                                             "302:login  403          403       200       200       403       403"),
   get("/admin",              ["admin.tsx", "admin._index.tsx"],                          "302:login  403          403       403       403       200       200", { text: { 200: "Your organisation" } }),
   get("/admin/people",       ["admin.tsx", "admin.people._index.tsx"],                   "302:login  403          403       403       403       200       200", { text: { 200: "Everyone in your organisation" } }),
@@ -553,9 +596,35 @@ async function prepareFixtures(): Promise<Fixtures> {
     return draft.id;
   };
 
+  const publishedIn = async (slug: string) => {
+    const organisation = await server.db.organisation.findUniqueOrThrow({ where: { slug } });
+    const scenario = await server.db.scenario.create({
+      data: {
+        origin: "organisation",
+        organisationId: organisation.id,
+        slug: `matrix-${slug}`,
+        title: "Matrix scenario",
+        versions: {
+          create: {
+            number: 1,
+            contentHash: `matrix-${slug}@1`,
+            source: version.source,
+            content: version.content.replace('"id":"phone-before-the-letter"', `"id":"matrix-${slug}"`),
+          },
+        },
+      },
+    });
+    return scenario.id;
+  };
+
   return {
     practitionerId,
-    drafts: { northbridge: await draftIn("northbridge"), eastmoor: await draftIn("eastmoor") },
+    drafts: {
+      northbridge: await draftIn("northbridge"),
+      eastmoor: await draftIn("eastmoor"),
+      review: await draftIn("northbridge"),
+    },
+    scenarios: { northbridge: await publishedIn("northbridge"), eastmoor: await publishedIn("eastmoor") },
     ownWordsRun,
     supervision: {
       upcoming,
