@@ -1,0 +1,174 @@
+import type { Browser, Page } from "@playwright/test";
+import { DEMO_ROLES, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+
+/**
+ * The studio from start to finish, as the issue describes it: a trainer writes a scenario,
+ * a reviewer asks for a change, the trainer revises, the reviewer approves, the trainer
+ * publishes, and a practitioner plays it. Each person in their own browser.
+ */
+
+const TITLE = "Calling back about the bus";
+
+async function personIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** The thread's newest entry. */
+function lastEntry(page: Page) {
+  return page.locator(".review-thread__entry").last();
+}
+
+export async function reviewPublishAndPlay(browser: Browser, trainer: Page, draftUrl: string): Promise<void> {
+  // The trainer sends the draft for review.
+  await trainer.goto(draftUrl);
+  await trainer.getByRole("link", { name: "send it for review" }).click();
+  await expect(trainer.getByRole("heading", { level: 1 })).toHaveText(`Review: ${TITLE}`);
+  await expect(trainer.getByText("Send the draft for review first.")).toBeVisible();
+  await expectNoAxeViolations(trainer, "a draft's review page before review");
+  await trainer.getByLabel("A note for the reviewers").fill("Does the father sound like a real person?");
+  await trainer.getByRole("button", { name: "Send for review" }).click();
+  await expect(trainer.getByText("The draft is sent for review.")).toBeVisible();
+  await expect(trainer.getByText("You sent this draft for review, so the decision is for others.")).toBeVisible();
+
+  // The reviewer asks for a change on one node.
+  const reviewer = await personIn(browser, DEMO_ROLES.reviewer.email);
+  await reviewer.goto("/studio");
+  await reviewer.getByRole("link", { name: "the review" }).first().click();
+  await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(`Review: ${TITLE}`);
+  await expectNoAxeViolations(reviewer, "the review page as a reviewer");
+  await expect(reviewer.getByRole("button", { name: "Publish this version" })).toHaveCount(0);
+  await reviewer.getByLabel("What it is about").selectOption("opening");
+  await reviewer.getByLabel("Ask for changes").check();
+  await reviewer.getByRole("button", { name: "Add to the thread" }).click();
+  // Asking for changes without saying what: refused, with the choice kept.
+  await expect(reviewer.getByText("Say what should change, so the trainer can act on it.").first()).toBeVisible();
+  await expect(reviewer.getByLabel("Ask for changes")).toBeChecked();
+  await expectNoAxeViolations(reviewer, "the review form with a problem");
+  await reviewer
+    .getByLabel("Your comment")
+    .fill("He would not say 'apologies for the inconvenience'. Make it his own words.");
+  await reviewer.getByRole("button", { name: "Add to the thread" }).click();
+  await expect(reviewer.getByText("Your request for changes is recorded.")).toBeVisible();
+  await expect(lastEntry(reviewer)).toContainText("Asked for changes");
+  await expect(lastEntry(reviewer)).toContainText("opening");
+
+  // The trainer cannot publish yet; revises, replies and sends it again.
+  await trainer.reload();
+  await expect(trainer.getByText("Changes were asked for in this round.")).toBeVisible();
+  await expect(trainer.getByRole("button", { name: "Publish this version" })).toHaveCount(0);
+  await revise(trainer, draftUrl);
+  await trainer.goto(`${draftUrl}/review`);
+  await trainer.getByLabel("Your comment").fill("Changed: he now says it in his own words.");
+  await trainer.getByRole("button", { name: "Add to the thread" }).click();
+  await expect(trainer.getByText("Your comment is added.")).toBeVisible();
+  await trainer.getByLabel("A note for the reviewers").fill("Second round: the opening is rewritten.");
+  await trainer.getByRole("button", { name: "Send for review again" }).click();
+  await expect(trainer.getByText("The draft is sent for review again.")).toBeVisible();
+
+  // The reviewer approves the new version.
+  await reviewer.reload();
+  await reviewer.getByLabel("Approve this version").check();
+  await reviewer.getByRole("button", { name: "Add to the thread" }).click();
+  await expect(reviewer.getByText("Your approval is recorded.")).toBeVisible();
+  await expect(reviewer.getByText("Approved this version: Carol Whitfield")).toBeVisible();
+  await reviewer.context().close();
+
+  // The trainer publishes.
+  await trainer.reload();
+  await trainer.getByRole("button", { name: "Publish this version" }).click();
+  await expect(trainer.getByText("Version 1 is published.")).toBeVisible();
+  await expect(trainer.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+  await expectNoAxeViolations(trainer, "the published scenario's page");
+
+  // A practitioner finds it in the catalogue and plays it to the end.
+  const practitioner = await personIn(browser, DEMO_ROLES.practitioner.email);
+  await practitioner.goto("/practise");
+  await practitioner.getByRole("link", { name: TITLE }).first().click();
+  await practitioner.getByRole("button", { name: "Start the conversation" }).click();
+  await expect(practitioner.locator("main h1")).toHaveText("Moment 1");
+  await expect(practitioner.getByText("Sorry, I was at work. You wanted to talk about the bus?")).toBeVisible();
+  for (let guard = 0; guard < 10 && !/\/debrief$/.test(practitioner.url()); guard++) {
+    const moment = (await practitioner.locator("main h1").textContent()) ?? "";
+    await practitioner.locator(".choice-button").first().click();
+    await expect(practitioner.locator("main h1")).not.toHaveText(moment);
+  }
+  await expect(practitioner).toHaveURL(/\/debrief$/);
+  await expectNoAxeViolations(practitioner, "the debrief of a published studio scenario");
+  await practitioner.context().close();
+}
+
+async function revise(trainer: Page, draftUrl: string): Promise<void> {
+  await trainer.goto(draftUrl);
+  const editor = trainer.getByLabel("The scenario's YAML");
+  const source = await editor.inputValue();
+  await editor.fill(
+    source.replace("Apologies for the inconvenience, you wanted to talk", "Sorry, I was at work. You wanted to talk"),
+  );
+  await trainer.getByRole("button", { name: "Save the draft" }).click();
+  await expect(trainer.getByText("Your draft is saved.")).toBeVisible();
+}
+
+const SOURCE = `id: calling-back-about-the-bus
+title: ${TITLE}
+summary: Ring a father back about his son's school bus, which stopped coming last week.
+audience: [send-caseworker]
+skills: [listening]
+minutes: 5
+personas:
+  - id: tunde
+    name: Tunde Bakare
+    relationship: Father of Femi, aged 11
+    background: Femi's bus has not come for a week. Tunde has been driving him and missing work.
+    wants: To know when the bus will come back.
+    fears: That nobody is dealing with it.
+    voice: Tired and polite, short sentences.
+meters:
+  - { id: trust, label: How far Tunde trusts you, start: 1, min: 0, max: 3, visible: true }
+start: opening
+nodes:
+  - id: opening
+    type: line
+    speaker: tunde
+    text: Apologies for the inconvenience, you wanted to talk about the bus?
+    choices:
+      - { id: listen, says: Yes. Tell me what this week has been like., next: week, effects: { trust: 1 }, note: You let him speak first. }
+      - { id: explain, says: The contract changed. It is out of our hands., next: ending-cold, effects: { trust: -1 }, note: A reason before any listening. }
+  - id: week
+    type: line
+    speaker: tunde
+    text: I have been late to work four days running.
+    choices:
+      - { id: plan, says: I will ring the transport team today and call you by four., next: pause, note: A plan with a time. }
+  - id: pause
+    type: pause
+    prompt: What did Tunde need to hear first?
+    next: ending-warm
+  - id: ending-warm
+    type: ending
+    title: A call back by four
+    tone: positive
+    debrief: You listened first and promised a call at a time you can keep.
+    wentWell: [You asked about his week before explaining.]
+    tryNext: [Check what he needs if the bus is late again.]
+  - id: ending-cold
+    type: ending
+    title: Out of our hands
+    tone: difficult
+    debrief: He heard a reason before he felt heard.
+    wentWell: [You were honest about the contract.]
+    tryNext: [Ask about his week before explaining.]
+`;
+
+test("a scenario goes from draft to review, revision, approval, publishing and practice", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO_ROLES.trainer.email);
+  await page.goto("/studio/drafts/new");
+  await page.getByLabel("Or paste the scenario's YAML").fill(SOURCE);
+  await page.getByRole("button", { name: "Save as a draft" }).click();
+  await expect(page).toHaveURL(/\/studio\/drafts\/[a-z0-9]+$/);
+  await expect(page.getByText("The checker found no problems.")).toBeVisible();
+  await reviewPublishAndPlay(browser, page, new URL(page.url()).pathname);
+});
