@@ -47,7 +47,8 @@ export type Cell =
   /** Not small itself, but shown it would give away a small one by subtraction. */
   | { kind: "withheld" };
 
-export type Outcome = "completed" | "stopped" | "in-progress";
+export const OUTCOMES = ["completed", "stopped", "in-progress"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export type NodeFigures = {
   nodeId: string;
@@ -110,7 +111,26 @@ export function protectTable(counts: readonly number[]): Cell[] {
   return cells;
 }
 
-type Replayed = { outcome: Outcome; states: PlayState[]; choices: readonly string[] } | { outcome: Outcome; states: null };
+export type OutcomeFigures = Pick<PracticeStats, "plays" | "outcomes" | "completionRate">;
+
+/** Plays, how they ended and the completion rate: all that the totals across versions need. */
+export function outcomeFigures(
+  runs: readonly Pick<RunRecord, "status" | "lastActivityAt">[],
+  now: Date,
+): OutcomeFigures {
+  const counts = OUTCOMES.map((outcome) => runs.filter((run) => outcomeOf(run, now) === outcome).length);
+  const [completed, stopped, inProgress] = protectTable(counts) as [Cell, Cell, Cell];
+  const plays = countCell(runs.length);
+  return {
+    plays,
+    outcomes: { completed, stopped, "in-progress": inProgress },
+    completionRate:
+      plays.kind === "shown" && completed.kind === "shown" && runs.length > 0 ? completed.count / runs.length : null,
+  };
+}
+
+type Replayed =
+  { outcome: Outcome; states: PlayState[]; choices: readonly string[] } | { outcome: Outcome; states: null };
 
 /** Every state the run passed through, from the start; null when a move does not replay. */
 function replayStates(scenario: Scenario, choices: readonly string[]): PlayState[] | null {
@@ -131,11 +151,7 @@ export function practiceStats(scenario: Scenario, runs: readonly RunRecord[], no
   });
   const readable = replayed.filter((run): run is Extract<Replayed, { states: PlayState[] }> => run.states !== null);
 
-  const outcomeCounts = (["completed", "stopped", "in-progress"] as const).map(
-    (outcome) => replayed.filter((run) => run.outcome === outcome).length,
-  );
-  const [completed, stopped, inProgress] = protectTable(outcomeCounts) as [Cell, Cell, Cell];
-  const plays = countCell(runs.length);
+  const { plays, outcomes, completionRate } = outcomeFigures(runs, now);
 
   const endingNodes = scenario.nodes.filter((node) => node.type === "ending");
   const lastNode = (run: (typeof readable)[number]) => run.states[run.states.length - 1]!.node;
@@ -200,9 +216,8 @@ export function practiceStats(scenario: Scenario, runs: readonly RunRecord[], no
 
   return {
     plays,
-    outcomes: { completed, stopped, "in-progress": inProgress },
-    completionRate:
-      plays.kind === "shown" && completed.kind === "shown" && runs.length > 0 ? completed.count / runs.length : null,
+    outcomes,
+    completionRate,
     endings: endingNodes.map((ending, index) => ({
       nodeId: ending.id,
       title: ending.type === "ending" ? ending.title : ending.id,
