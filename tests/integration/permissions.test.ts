@@ -71,6 +71,8 @@ type Fixtures = {
   drafts: { northbridge: string; eastmoor: string };
   /** An own-words run of the practitioner's (this server has no AI provider, so a turn is refused). */
   ownWordsRun: string;
+  /** The library's phone call (shared by every organisation) and a scenario of Eastmoor's own, by Scenario id. */
+  scenarios: { library: string; eastmoor: string };
   /** Supervision between the manager and the practitioner. */
   supervision: { upcoming: string; toCancel: string; past: string; held: string; action: string; feedToken: string };
 };
@@ -273,6 +275,11 @@ const MATRIX: Row[] = [
   get("/studio/library/phone-before-the-letter/download", ["studio_.library.$slug_.download.ts"], "302:login  302:/studio  302:/studio 200  200       302:/studio 302:/studio", { text: { 200: "id: phone-before-the-letter" } }),
   get("/studio/library/no-such-scenario/download", ["studio_.library.$slug_.download.ts"],  "302:login  302:/studio  302:/studio 302:/studio 302:/studio 302:/studio 302:/studio"),
   get("/studio",             ["studio.tsx"],                                             "302:login  403          403       200       200       403       403"),
+  { name: "GET /studio/scenarios/:scenarioId/practice (a library scenario)", files: ["studio_.scenarios.$scenarioId_.practice.tsx"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.library}/practice`,                     expect: "302:login  403          403       200       403       403       403", text: { 200: "What happened in practice" } },
+  { name: "GET /studio/scenarios/:scenarioId/practice (an Eastmoor scenario)", files: ["studio_.scenarios.$scenarioId_.practice.tsx"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.eastmoor}/practice`,                    expect: "302:login  403          403       404       403       403       403" },
+  get("/studio/scenarios/no-such-scenario/practice", ["studio_.scenarios.$scenarioId_.practice.tsx"], "302:login  403    403       404       403       403       403"),
   get("/admin",              ["admin.tsx", "admin._index.tsx"],                          "302:login  403          403       403       403       200       200", { text: { 200: "Your organisation" } }),
   get("/admin/people",       ["admin.tsx", "admin.people._index.tsx"],                   "302:login  403          403       403       403       200       200", { text: { 200: "Everyone in your organisation" } }),
   { name: "GET /admin/people/:userId (a Northbridge person)", files: ["admin.tsx", "admin.people.$userId.tsx"], method: "GET",
@@ -553,8 +560,19 @@ async function prepareFixtures(): Promise<Fixtures> {
     return draft.id;
   };
 
+  const eastmoorScenario = await server.db.scenario.create({
+    data: {
+      slug: "matrix-own-scenario",
+      origin: "organisation",
+      organisationId: (await server.db.organisation.findUniqueOrThrow({ where: { slug: "eastmoor" } })).id,
+      title: "Matrix own scenario",
+      versions: { create: { number: 1, contentHash: "matrix", source: draftSource, content: version.content } },
+    },
+  });
+
   return {
     practitionerId,
+    scenarios: { library: version.scenarioId, eastmoor: eastmoorScenario.id },
     drafts: { northbridge: await draftIn("northbridge"), eastmoor: await draftIn("eastmoor") },
     ownWordsRun,
     supervision: {
