@@ -77,9 +77,9 @@ export type MapTraffic = Readonly<Record<string, number | "hidden">>;
 const THINNEST_TRAFFIC = 1.5;
 const THICKEST_TRAFFIC = 12;
 
-/** The arrow's width for its traffic; a hidden figure gets an ordinary arrow, never a guess. */
-function trafficWidth(traffic: number | "hidden" | undefined): number | undefined {
-  if (traffic === undefined || traffic === "hidden") return undefined;
+/** The arrow's width for its traffic; a hidden figure gets the thinnest, like a move nobody took: never a guess. */
+function trafficWidth(traffic: number | "hidden"): number {
+  if (traffic === "hidden") return THINNEST_TRAFFIC;
   return THINNEST_TRAFFIC + (THICKEST_TRAFFIC - THINNEST_TRAFFIC) * Math.min(1, Math.max(0, traffic));
 }
 
@@ -122,7 +122,9 @@ export function ConversationMap({
           style={{ minWidth: `${Math.round(map.width * SMALLEST_SCALE)}px`, maxWidth: `${map.width}px` }}
         >
           <title id={titleId}>{`Map of the conversation “${title}”`}</title>
-          <desc id={descId}>{describeMap(map, nodeHref ? "edit" : "list", traffic !== undefined)}</desc>
+          <desc id={descId}>
+            {describeMap(map, nodeHref ? "edit" : traffic ? "figures" : "list", traffic !== undefined)}
+          </desc>
           <defs>
             <marker
               id={arrow}
@@ -167,7 +169,7 @@ export function ConversationMap({
   );
 }
 
-function describeMap(map: MapData, links: "list" | "edit", traffic: boolean): string {
+function describeMap(map: MapData, links: "list" | "edit" | "figures", traffic: boolean): string {
   const endings = map.nodes.filter((node) => node.type === "ending").length;
   const flagged = map.nodes.filter((node) => node.unreachable || node.deadEnd).length;
   return [
@@ -175,9 +177,11 @@ function describeMap(map: MapData, links: "list" | "edit", traffic: boolean): st
     `down to ${endings} ${endings === 1 ? "ending" : "endings"}.`,
     flagged > 0 ? `${flagged} marked as unreachable or a dead end.` : "",
     traffic ? "The more plays took a move, the thicker its arrow; the tables on this page give the figures." : "",
-    links === "edit"
-      ? "Each node links to the page for editing it; the list that follows gives the same map in reading order."
-      : "Each node links to its entry in the list that follows, which gives the same map in reading order.",
+    {
+      edit: "Each node links to the page for editing it; the list that follows gives the same map in reading order.",
+      list: "Each node links to its entry in the list that follows, which gives the same map in reading order.",
+      figures: "Each node links to its figures in the tables that follow.",
+    }[links],
   ]
     .filter(Boolean)
     .join(" ");

@@ -105,7 +105,7 @@ export default function Studio() {
                     {canWrite ? (
                       <td>
                         <Link to={`/studio/scenarios/${scenario.id}/practice`}>
-                          What happened<span className="visually-hidden"> in practice: {scenario.title}</span>
+                          What happened in practice<span className="visually-hidden"> ({scenario.slug})</span>
                         </Link>
                       </td>
                     ) : null}

@@ -252,9 +252,9 @@ function VersionFigures({ data }: { data: LoaderData }) {
 
       <h3 id="map-heading">The map, drawn by traffic</h3>
       <p>
-        The more plays took a move, the thicker its arrow. Each arrow&apos;s title gives its share of all plays; a
-        hidden figure gets an ordinary arrow. The tables that follow give the same figures in words, and each box on the
-        map links to its table.
+        The more plays took a move, the thicker its arrow. A move nobody took and a move whose figure is hidden both get
+        the thinnest arrow; each arrow&apos;s title says which, and gives its share of all plays. The tables that follow
+        give the same figures in words, and each box on the map links to its table.
       </p>
       <p>
         <a href="#endings-heading">Skip the map</a>

@@ -1,4 +1,4 @@
-import { DEMO_ROLES, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { DEMO_ROLES, expect, expectNoAxeViolations, horizontalOverflow, signIn, test } from "./fixtures";
 
 // What happened in practice: the demo's 16 Northbridge plays of the phone call (prisma/seed.ts).
 
@@ -9,7 +9,7 @@ test("a trainer opens the figures from practice from the studio, and they pass a
   await page.goto("/studio");
   await page
     .getByRole("region", { name: "The scenario library that ships with Heartwork" })
-    .getByRole("link", { name: `What happened in practice: ${TITLE}` })
+    .getByRole("link", { name: "What happened in practice (phone-before-the-letter)" })
     .click();
   await expect(page).toHaveURL(/\/studio\/scenarios\/\w+\/practice$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
@@ -55,7 +55,7 @@ test.describe("without JavaScript", () => {
   }) => {
     await signIn(page, DEMO_ROLES.trainer.email);
     await page.goto("/studio");
-    const link = page.getByRole("link", { name: `What happened in practice: ${TITLE}` });
+    const link = page.getByRole("link", { name: "What happened in practice (phone-before-the-letter)" });
     const figures = (await link.getAttribute("href"))!;
 
     await page.goto(`${figures}?version=7`);
@@ -83,4 +83,18 @@ test("a reviewer is not shown the figures", async ({ page }) => {
   await expect(page.getByRole("link", { name: /What happened in practice/ })).toHaveCount(0);
   await page.goto("/studio/library/phone-before-the-letter");
   await expect(page.getByRole("link", { name: "What happened in practice" })).toHaveCount(0);
+});
+
+test.describe("on a 320px screen", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test("the page does not scroll sideways: wide tables and the map scroll in their own boxes", async ({ page }) => {
+    await signIn(page, DEMO_ROLES.trainer.email);
+    await page.goto("/studio/library/phone-before-the-letter");
+    await page.getByRole("link", { name: "What happened in practice" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+    const { scrollWidth, widest } = await horizontalOverflow(page);
+    expect(scrollWidth, `too wide: ${widest.join(", ")}`).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page, "the figures from practice at 320px");
+  });
 });
