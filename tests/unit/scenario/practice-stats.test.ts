@@ -183,7 +183,11 @@ describe("the figures for a version", () => {
 
 describe("at the boundary of five plays", () => {
   it("hides everything from 4 plays", () => {
-    const stats = practiceStats(scenario, times(4, () => run("completed", HEARD)), NOW);
+    const stats = practiceStats(
+      scenario,
+      times(4, () => run("completed", HEARD)),
+      NOW,
+    );
     expect(stats.plays).toEqual(FEWER);
     expect(stats.outcomes.completed).toEqual(FEWER);
     expect(stats.outcomes.stopped).toEqual(FEWER);
@@ -194,7 +198,11 @@ describe("at the boundary of five plays", () => {
   });
 
   it("shows the figures from 5 plays", () => {
-    const stats = practiceStats(scenario, times(5, () => run("completed", HEARD)), NOW);
+    const stats = practiceStats(
+      scenario,
+      times(5, () => run("completed", HEARD)),
+      NOW,
+    );
     expect(stats.plays).toEqual(shown(5));
     expect(stats.outcomes).toEqual({ completed: shown(5, 1), stopped: shown(0, 0), "in-progress": shown(0, 0) });
     expect(stats.completionRate).toBe(1);
