@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ConversationMap } from "~/components/conversation-map";
 import { FieldError } from "~/components/forms";
 import { Label } from "~/components/ui/label";
@@ -164,7 +165,7 @@ export default function PracticeFigures() {
 
       <section aria-labelledby="versions-heading" className="stack">
         <h2 id="versions-heading">Every version</h2>
-        <div className="table-wrap">
+        <ScrollBox label="Plays and how they ended, version by version">
           <table>
             <caption>Plays and how they ended, version by version</caption>
             <thead>
@@ -192,7 +193,7 @@ export default function PracticeFigures() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollBox>
       </section>
 
       <VersionFigures data={data} />
@@ -322,7 +323,7 @@ function VersionFigures({ data }: { data: LoaderData }) {
       {stats.meterPath.meters.length === 0 ? (
         <p>This scenario has no meters.</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollBox label="The meters, move by move">
           <table>
             <caption className="visually-hidden">
               The average of each meter after each move, over the plays that made that many moves
@@ -352,7 +353,7 @@ function VersionFigures({ data }: { data: LoaderData }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
 
       <h3 id="choices-heading">The choices at each moment</h3>
@@ -387,6 +388,17 @@ function VersionFigures({ data }: { data: LoaderData }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/** A wide table that scrolls sideways on a small screen: a named region the keyboard can reach and scroll. */
+function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // A scrolling region must be reachable by keyboard to be scrolled (WCAG 2.1.1), so it takes focus.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
   );
 }
 
