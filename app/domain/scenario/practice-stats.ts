@@ -27,7 +27,7 @@ import type { EndingTone, Scenario } from "./schema";
  *   node, only its first choice there counts, so the shares at a node add up to 100%.
  * - Meter path: each meter's average after move 1, 2, 3… over the runs that made at least
  *   that many moves, worked out by replaying each run's choices through the engine.
- * - Map traffic: the share of all plays that took a move at least once (first choices).
+ * - Map traffic: the share of all plays whose (first) choice at the move's node was that move.
  */
 
 export const SMALLEST_GROUP = 5;
