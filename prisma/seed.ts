@@ -4,6 +4,8 @@
  */
 import { addDays, fromLondonWallClock, londonDate } from "../app/domain/london-time";
 import type { Role } from "../app/domain/roles";
+import { choose, start, type PlayState } from "../app/domain/scenario/engine";
+import type { Scenario } from "../app/domain/scenario/schema";
 import { prisma } from "../app/services/db.server";
 import { hashPassword } from "../app/services/password.server";
 
@@ -23,6 +25,7 @@ type DemoOrganisation = {
   teams: string[];
   people: DemoPerson[];
   supervision?: DemoOrganisationSupervision;
+  practice?: DemoPractice;
 };
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
@@ -130,6 +133,70 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       { email: "trainer@northbridge.example", name: "Fatima Begum", roles: ["trainer"] },
       { email: "reviewer@northbridge.example", name: "Carol Whitfield", roles: ["reviewer"] },
     ],
+    practice: {
+      scenario: "phone-before-the-letter",
+      // Not the demo sign-in accounts, so their own pages start empty.
+      people: [
+        "tomasz.nowak@northbridge.example",
+        "grace.adeyemi@northbridge.example",
+        "siobhan.kelly@northbridge.example",
+        "jamal.reid@northbridge.example",
+        "hannah.pryce@northbridge.example",
+        "wei.chen@northbridge.example",
+      ],
+      // 16 plays: 11 completed (6 heard, 5 informed), 5 stopped part way (3 after hearing the decision, 2 angry).
+      plays: [
+        ...repeat(4, {
+          ended: "completed",
+          choices: [
+            "introduce-and-check-time",
+            "warn-then-tell",
+            "explain-reasons",
+            "explain-plainly",
+            "check-and-confirm",
+            "agree-plan",
+          ],
+        }),
+        ...repeat(2, {
+          ended: "completed",
+          choices: [
+            "introduce-and-check-time",
+            "warn-then-tell",
+            "ask-about-home",
+            "reflect-back",
+            "continue",
+            "explain-plainly",
+            "check-and-confirm",
+            "agree-plan",
+          ],
+        }),
+        ...repeat(2, {
+          ended: "completed",
+          choices: [
+            "introduce-and-check-time",
+            "warn-then-tell",
+            "explain-reasons",
+            "explain-plainly",
+            "check-and-confirm",
+            "offer-written-summary",
+          ],
+        }),
+        {
+          ended: "completed",
+          choices: [
+            "straight-to-decision",
+            "acknowledge-bluntness",
+            "explain-reasons",
+            "explain-plainly",
+            "check-and-confirm",
+            "offer-written-summary",
+          ],
+        },
+        ...repeat(2, { ended: "completed", choices: ["straight-to-decision", "defend-process", "offer-call-back"] }),
+        ...repeat(3, { ended: "abandoned", choices: ["introduce-and-check-time", "warn-then-tell"] }),
+        ...repeat(2, { ended: "abandoned", choices: ["straight-to-decision", "defend-process"] }),
+      ],
+    },
   },
   {
     slug: "eastmoor",
@@ -186,6 +253,7 @@ async function seedOrganisation(organisation: DemoOrganisation): Promise<boolean
       });
     }
     if (organisation.supervision) await seedSupervision(tx, created.id, organisation.supervision);
+    if (organisation.practice) await seedPractice(tx, created.id, organisation.practice);
   });
   return true;
 }
@@ -266,6 +334,78 @@ async function seedSupervision(tx: Tx, organisationId: string, pairs: readonly D
         });
       }
     }
+  }
+}
+
+/** Scripted plays of one library scenario, so the studio's figures from practice have something to show. */
+type DemoPractice = {
+  scenario: string;
+  /** Who played, in turn. */
+  people: string[];
+  plays: DemoPlay[];
+};
+
+type DemoPlay = { ended: "completed" | "abandoned"; choices: string[] };
+
+function repeat(count: number, play: DemoPlay): DemoPlay[] {
+  return Array.from({ length: count }, () => play);
+}
+
+const SECONDS_PER_MOVE = 45;
+
+/**
+ * Each play's choices go through the engine, so its steps and state are what playing would
+ * have stored. Needs the library loaded first; without it there is nothing to play, and the
+ * plays are left out.
+ */
+async function seedPractice(tx: Tx, organisationId: string, practice: DemoPractice): Promise<void> {
+  const version = await tx.scenarioVersion.findFirst({
+    where: { scenario: { origin: "library", organisationId: null, slug: practice.scenario } },
+    orderBy: { number: "desc" },
+    select: { id: true, content: true },
+  });
+  if (!version) return;
+  const scenario = JSON.parse(version.content) as Scenario;
+  const people = await tx.user.findMany({
+    where: { email: { in: practice.people } },
+    select: { id: true, email: true },
+  });
+  const idOf = new Map(people.map((person) => [person.email, person.id]));
+  for (const [index, play] of practice.plays.entries()) {
+    const userId = idOf.get(practice.people[index % practice.people.length]!)!;
+    let state: PlayState = start(scenario);
+    const startedAt = new Date(Date.now() - (5 + 2 * index) * 24 * 60 * 60 * 1000);
+    const steps = play.choices.map((choiceId, number) => {
+      const moved = choose(scenario, state, choiceId);
+      if (!moved.ok) throw new Error(`Demo play ${index + 1}: ${moved.error.message}`);
+      const step = {
+        number: number + 1,
+        nodeId: state.node,
+        choiceId,
+        createdAt: new Date(startedAt.getTime() + (number + 1) * SECONDS_PER_MOVE * 1000),
+      };
+      state = moved.state;
+      return step;
+    });
+    const endedAt = new Date(startedAt.getTime() + (steps.length + 1) * SECONDS_PER_MOVE * 1000);
+    const finished = scenario.nodes.find((node) => node.id === state.node)?.type === "ending";
+    if (finished !== (play.ended === "completed")) throw new Error(`Demo play ${index + 1} does not end as described`);
+    await tx.practiceRun.create({
+      data: {
+        userId,
+        organisationId,
+        scenarioVersionId: version.id,
+        status: play.ended,
+        state: JSON.stringify(state),
+        stepCount: steps.length,
+        practiceSeconds: (steps.length + 1) * SECONDS_PER_MOVE,
+        startedAt,
+        lastActivityAt: endedAt,
+        endedAt,
+        steps: { create: steps },
+      },
+      select: { id: true },
+    });
   }
 }
 

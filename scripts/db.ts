@@ -109,6 +109,9 @@ async function main(): Promise<void> {
       return;
     case "seed": {
       migrate();
+      // The demo's practice runs are plays of the library's scenarios, so the library comes first.
+      const { syncScenarioLibrary } = await import("../app/services/scenario-library.server");
+      await syncScenarioLibrary();
       const { seedDemo } = await import("../prisma/seed");
       const outcome = await seedDemo();
       console.log(outcome);

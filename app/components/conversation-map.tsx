@@ -71,15 +71,36 @@ function edgePath(points: readonly MapPoint[]): string {
   return `${path} L${last.x} ${last.y}`;
 }
 
+/** How many plays took each move, keyed `${from}/${choiceId}`: a share of all plays (0–1), or hidden for privacy. */
+export type MapTraffic = Readonly<Record<string, number | "hidden">>;
+
+const THINNEST_TRAFFIC = 1.5;
+const THICKEST_TRAFFIC = 12;
+
+/** The arrow's width for its traffic; a hidden figure gets the thinnest, like a move nobody took: never a guess. */
+function trafficWidth(traffic: number | "hidden"): number {
+  if (traffic === "hidden") return THINNEST_TRAFFIC;
+  return THINNEST_TRAFFIC + (THICKEST_TRAFFIC - THINNEST_TRAFFIC) * Math.min(1, Math.max(0, traffic));
+}
+
+export function trafficInWords(traffic: number | "hidden" | undefined): string {
+  if (traffic === "hidden") return "how many plays took it is hidden, because the figure is too small to show";
+  if (traffic === undefined || traffic === 0) return "no play took it";
+  return `taken in ${Math.round(traffic * 100)}% of all plays`;
+}
+
 export function ConversationMap({
   title,
   map,
   nodeHref,
+  traffic,
 }: {
   title: string;
   map: MapData;
   /** Where a node in the drawing links to: by default its entry in the list; in the studio, its edit page. */
   nodeHref?: (nodeId: string) => string;
+  /** Practice figures: thicker arrows for moves more plays took, with the share in each arrow's title. */
+  traffic?: MapTraffic;
 }) {
   const id = `map-${useId().replace(/[^a-zA-Z0-9-]/g, "")}`;
   const titleId = `${id}-title`;
@@ -87,7 +108,7 @@ export function ConversationMap({
   const arrow = `${id}-arrow`;
   return (
     <figure className="conversation-map">
-      <MapLegend />
+      <MapLegend traffic={traffic !== undefined} />
       <div className="conversation-map__scroll">
         {/* A group, not an image: an image's contents are hidden from assistive technology, and these are links. */}
         <svg
@@ -101,31 +122,43 @@ export function ConversationMap({
           style={{ minWidth: `${Math.round(map.width * SMALLEST_SCALE)}px`, maxWidth: `${map.width}px` }}
         >
           <title id={titleId}>{`Map of the conversation “${title}”`}</title>
-          <desc id={descId}>{describeMap(map, nodeHref ? "edit" : "list")}</desc>
+          <desc id={descId}>
+            {describeMap(map, nodeHref ? "edit" : traffic ? "figures" : "list", traffic !== undefined)}
+          </desc>
           <defs>
             <marker
               id={arrow}
               viewBox="0 0 10 10"
               refX="9"
               refY="5"
-              markerWidth="7"
-              markerHeight="7"
+              // With traffic the arrows' widths differ: a head of one size keeps the thick ones readable.
+              {...(traffic
+                ? { markerUnits: "userSpaceOnUse", markerWidth: "14", markerHeight: "14" }
+                : { markerWidth: "7", markerHeight: "7" })}
               orient="auto-start-reverse"
             >
               <path d="M0 0 L10 5 L0 10 z" className="conversation-map__arrowhead" />
             </marker>
           </defs>
           <g aria-hidden="true">
-            {map.edges.map((edge) => (
-              <path
-                key={`${edge.from}/${edge.choiceId}`}
-                d={edgePath(edge.points)}
-                className={`conversation-map__edge${edge.conditional ? " conversation-map__edge--conditional" : ""}`}
-                markerEnd={`url(#${arrow})`}
-              >
-                <title>{edge.conditional ? `${edge.label} (only when its condition holds)` : edge.label}</title>
-              </path>
-            ))}
+            {map.edges.map((edge) => {
+              const key = `${edge.from}/${edge.choiceId}`;
+              const width = traffic ? trafficWidth(traffic[key] ?? 0) : undefined;
+              const label = edge.conditional ? `${edge.label} (only when its condition holds)` : edge.label;
+              return (
+                <path
+                  key={key}
+                  d={edgePath(edge.points)}
+                  className={`conversation-map__edge${edge.conditional ? " conversation-map__edge--conditional" : ""}`}
+                  markerEnd={`url(#${arrow})`}
+                  // Inline, so it wins over the stylesheet's ordinary width.
+                  style={width === undefined ? undefined : { strokeWidth: width }}
+                  data-traffic={traffic ? String(traffic[key] ?? 0) : undefined}
+                >
+                  <title>{traffic ? `${label}: ${trafficInWords(traffic[key] ?? 0)}` : label}</title>
+                </path>
+              );
+            })}
           </g>
           {map.nodes.map((node) => (
             <MapNodeBox key={node.id} node={node} href={nodeHref ? nodeHref(node.id) : `#node-${node.id}`} />
@@ -136,16 +169,19 @@ export function ConversationMap({
   );
 }
 
-function describeMap(map: MapData, links: "list" | "edit"): string {
+function describeMap(map: MapData, links: "list" | "edit" | "figures", traffic: boolean): string {
   const endings = map.nodes.filter((node) => node.type === "ending").length;
   const flagged = map.nodes.filter((node) => node.unreachable || node.deadEnd).length;
   return [
     `${map.nodes.length} nodes and ${map.edges.length} moves between them, from the start at the top`,
     `down to ${endings} ${endings === 1 ? "ending" : "endings"}.`,
     flagged > 0 ? `${flagged} marked as unreachable or a dead end.` : "",
-    links === "edit"
-      ? "Each node links to the page for editing it; the list that follows gives the same map in reading order."
-      : "Each node links to its entry in the list that follows, which gives the same map in reading order.",
+    traffic ? "The more plays took a move, the thicker its arrow; the tables on this page give the figures." : "",
+    {
+      edit: "Each node links to the page for editing it; the list that follows gives the same map in reading order.",
+      list: "Each node links to its entry in the list that follows, which gives the same map in reading order.",
+      figures: "Each node links to its figures in the tables that follow.",
+    }[links],
   ]
     .filter(Boolean)
     .join(" ");
@@ -170,7 +206,7 @@ function MapNodeBox({ node, href }: { node: MapNode; href: string }) {
   );
 }
 
-function MapLegend() {
+function MapLegend({ traffic }: { traffic: boolean }) {
   return (
     <figcaption className="conversation-map__legend">
       <p className="visually-hidden">Key to the map:</p>
@@ -202,6 +238,12 @@ function MapLegend() {
           <span className="conversation-map__swatch conversation-map__swatch--conditional" aria-hidden="true" /> Dotted
           arrow: a choice offered only when its condition holds
         </li>
+        {traffic ? (
+          <li>
+            <span className="conversation-map__swatch conversation-map__swatch--traffic" aria-hidden="true" /> Thicker
+            arrow: more plays took this move (the tables give the figures in words)
+          </li>
+        ) : null}
       </ul>
     </figcaption>
   );

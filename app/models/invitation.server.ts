@@ -25,8 +25,7 @@ export type NewInvitation = {
 };
 
 export type CreateInvitationResult =
-  | { status: "created"; token: string; expiresAt: Date; replacedEarlier: boolean }
-  | { status: "account-exists" };
+  { status: "created"; token: string; expiresAt: Date; replacedEarlier: boolean } | { status: "account-exists" };
 
 /**
  * Makes a single-use link. Only the token's hash is stored, so the link can be
@@ -169,7 +168,8 @@ export async function findInvitationByToken(token: string): Promise<InvitationFo
   };
 }
 
-export type AcceptResult = { status: "accepted"; userId: string } | { status: "unavailable" } | { status: "account-exists" };
+export type AcceptResult =
+  { status: "accepted"; userId: string } | { status: "unavailable" } | { status: "account-exists" };
 
 /**
  * Uses the link once: the claim is a conditional update, so two people (or two
@@ -225,7 +225,9 @@ export async function acceptInvitation(token: string, password: string): Promise
         passwordHash,
         roles: { create: normaliseRoles(invitation.roles.split(" ")).map((role) => ({ role })) },
         memberships: {
-          create: teams.filter((team) => live.has(team.teamId)).map((team) => ({ teamId: team.teamId, role: team.role })),
+          create: teams
+            .filter((team) => live.has(team.teamId))
+            .map((team) => ({ teamId: team.teamId, role: team.role })),
         },
       },
       select: { id: true },

@@ -112,11 +112,16 @@ export async function getLatestPractisableVersion(organisationId: string, slug: 
 export async function getLatestLibraryVersion(slug: string) {
   const scenario = await prisma.scenario.findFirst({
     where: { origin: "library", organisationId: null, slug },
-    select: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } } },
+    select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } } },
   });
   const version = scenario?.versions[0];
-  if (!version) return null;
-  return { id: version.id, number: version.number, scenario: await scenarioOfVersion(version.id) };
+  if (!scenario || !version) return null;
+  return {
+    id: version.id,
+    number: version.number,
+    scenarioId: scenario.id,
+    scenario: await scenarioOfVersion(version.id),
+  };
 }
 
 export async function startRun(input: {

@@ -146,6 +146,7 @@ export default function Studio() {
                   <th scope="col">File</th>
                   <th scope="col">Version</th>
                   <th scope="col">Loaded</th>
+                  {canWrite ? <th scope="col">In practice</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -159,6 +160,13 @@ export default function Studio() {
                     </td>
                     <td>{scenario.version}</td>
                     <td>{scenario.updatedAt ? formatDateTime(scenario.updatedAt) : ""}</td>
+                    {canWrite ? (
+                      <td>
+                        <Link to={`/studio/scenarios/${scenario.id}/practice`}>
+                          What happened in practice<span className="visually-hidden"> ({scenario.slug})</span>
+                        </Link>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -3,12 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ConversationMap, ConversationOutline } from "~/components/conversation-map";
 import { checkScenarioSource, formatSummary, scenarioToYaml } from "~/domain/scenario";
 import { conversationMap, conversationOutline } from "~/domain/scenario/map";
+import { hasPermission } from "~/domain/roles";
 import { getLatestLibraryVersion } from "~/models/practice-run.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { loadCheckContext } from "~/services/scenario-library.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "read:studio:any");
+  const user = await requireUserWithPermission(request, "read:studio:any");
   const slug = params.slug ?? "";
   const version = slug.length <= 80 ? await getLatestLibraryVersion(slug) : null;
   if (!version) throw new Response("Not found", { status: 404 });
@@ -21,6 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const map = conversationMap(scenario, check);
   return {
     slug: scenario.id,
+    // Trainers only: the figures from practice.
+    practiceHref: hasPermission(user.roles, "write:scenario:any")
+      ? `/studio/scenarios/${version.scenarioId}/practice`
+      : null,
     title: scenario.title,
     summary: scenario.summary,
     version: version.number,
@@ -31,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function LibraryScenarioMap() {
-  const { slug, title, summary, version, checkerSummary, map, outline } = useLoaderData<typeof loader>();
+  const { slug, title, summary, version, checkerSummary, map, outline, practiceHref } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
@@ -45,6 +50,11 @@ export default function LibraryScenarioMap() {
           Download as YAML
         </a>
       </p>
+      {practiceHref ? (
+        <p>
+          <Link to={practiceHref}>What happened in practice</Link>
+        </p>
+      ) : null}
       <p className="conversation-summary">
         <strong>The checker&apos;s summary:</strong>{" "}
         {checkerSummary ?? "not available, because the skills vocabulary could not be read."}

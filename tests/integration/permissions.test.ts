@@ -69,10 +69,10 @@ type Fixtures = {
   practitionerId: string;
   /** A Northbridge draft (version 1) and an Eastmoor one, made directly in beforeAll; one more to review. */
   drafts: { northbridge: string; eastmoor: string; review: string };
-  /** A published scenario of each organisation's own, at version 1. */
-  scenarios: { northbridge: string; eastmoor: string };
   /** An own-words run of the practitioner's (this server has no AI provider, so a turn is refused). */
   ownWordsRun: string;
+  /** By Scenario id: the library's phone call (shared by every organisation) and a published scenario of each organisation's own, at version 1. */
+  scenarios: { library: string; northbridge: string; eastmoor: string };
   /** Supervision between the manager and the practitioner. */
   supervision: { upcoming: string; toCancel: string; past: string; held: string; action: string; feedToken: string };
 };
@@ -316,6 +316,11 @@ const MATRIX: Row[] = [
   { name: "GET /studio/scenarios/:scenarioId/download (an Eastmoor scenario)", files: ["studio_.scenarios.$scenarioId_.download.ts"], method: "GET",
     path: (f) => `/studio/scenarios/${f.scenarios.eastmoor}/download?version=1`,           expect: "302:login  302:/studio  302:/studio 302:/studio 302:/studio 302:/studio 302:/studio" },
   get("/studio",             ["studio.tsx"],                                             "302:login  403          403       200       200       403       403"),
+  { name: "GET /studio/scenarios/:scenarioId/practice (a library scenario)", files: ["studio_.scenarios.$scenarioId_.practice.tsx"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.library}/practice`,                     expect: "302:login  403          403       200       403       403       403", text: { 200: "What happened in practice" } },
+  { name: "GET /studio/scenarios/:scenarioId/practice (an Eastmoor scenario)", files: ["studio_.scenarios.$scenarioId_.practice.tsx"], method: "GET",
+    path: (f) => `/studio/scenarios/${f.scenarios.eastmoor}/practice`,                    expect: "302:login  403          403       404       403       403       403" },
+  get("/studio/scenarios/no-such-scenario/practice", ["studio_.scenarios.$scenarioId_.practice.tsx"], "302:login  403    403       404       403       403       403"),
   get("/admin",              ["admin.tsx", "admin._index.tsx"],                          "302:login  403          403       403       403       200       200", { text: { 200: "Your organisation" } }),
   get("/admin/people",       ["admin.tsx", "admin.people._index.tsx"],                   "302:login  403          403       403       403       200       200", { text: { 200: "Everyone in your organisation" } }),
   { name: "GET /admin/people/:userId (a Northbridge person)", files: ["admin.tsx", "admin.people.$userId.tsx"], method: "GET",
@@ -624,7 +629,11 @@ async function prepareFixtures(): Promise<Fixtures> {
       eastmoor: await draftIn("eastmoor"),
       review: await draftIn("northbridge"),
     },
-    scenarios: { northbridge: await publishedIn("northbridge"), eastmoor: await publishedIn("eastmoor") },
+    scenarios: {
+      library: version.scenarioId,
+      northbridge: await publishedIn("northbridge"),
+      eastmoor: await publishedIn("eastmoor"),
+    },
     ownWordsRun,
     supervision: {
       upcoming,
