@@ -2,14 +2,18 @@
  * Demo data: two invented organisations. Every person here is fictional.
  * Idempotent: an organisation that already exists is left alone.
  */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { addDays, fromLondonWallClock, londonDate } from "../app/domain/london-time";
 import type { Role } from "../app/domain/roles";
 import { choose, start, type PlayState } from "../app/domain/scenario/engine";
 import type { Scenario } from "../app/domain/scenario/schema";
 import { prisma } from "../app/services/db.server";
 import { hashPassword } from "../app/services/password.server";
+import { draftIdentity } from "../app/models/scenario-draft.server";
 
 export const DEMO_PASSWORD = "practise-with-heart";
+const DEMO_DIR = path.join("prisma", "demo");
 
 type DemoPerson = {
   email: string;
@@ -26,6 +30,7 @@ type DemoOrganisation = {
   people: DemoPerson[];
   supervision?: DemoOrganisationSupervision;
   practice?: DemoPractice;
+  studio?: DemoStudio;
 };
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
@@ -197,6 +202,16 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         ...repeat(2, { ended: "abandoned", choices: ["straight-to-decision", "defend-process"] }),
       ],
     },
+    studio: {
+      file: "a-word-before-the-review.yaml",
+      trainer: "trainer@northbridge.example",
+      note: "A short one for SENCOs. Does Lorna sound like a parent you know?",
+      comment: {
+        by: "reviewer@northbridge.example",
+        nodeId: "lunchtimes",
+        body: "This rings true. I would add that she has asked about lunchtimes before and nothing happened.",
+      },
+    },
   },
   {
     slug: "eastmoor",
@@ -254,6 +269,7 @@ async function seedOrganisation(organisation: DemoOrganisation): Promise<boolean
     }
     if (organisation.supervision) await seedSupervision(tx, created.id, organisation.supervision);
     if (organisation.practice) await seedPractice(tx, created.id, organisation.practice);
+    if (organisation.studio) await seedStudio(tx, created.id, organisation.studio);
   });
   return true;
 }
@@ -407,6 +423,61 @@ async function seedPractice(tx: Tx, organisationId: string, practice: DemoPracti
       select: { id: true },
     });
   }
+}
+
+/** A draft in review in the studio, with a reviewer's comment, so trainers and reviewers have a thread to open. */
+type DemoStudio = {
+  /** A scenario file in prisma/demo/. */
+  file: string;
+  trainer: string;
+  note: string;
+  comment: { by: string; nodeId: string; body: string };
+};
+
+async function seedStudio(tx: Tx, organisationId: string, studio: DemoStudio): Promise<void> {
+  const source = await readFile(path.join(DEMO_DIR, studio.file), "utf8");
+  const person = async (email: string) =>
+    (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const [trainerId, reviewerId] = [await person(studio.trainer), await person(studio.comment.by)];
+  const { slug, title } = draftIdentity(source);
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+  await tx.scenarioDraft.create({
+    data: {
+      organisationId,
+      slug,
+      title,
+      source,
+      status: "in-review",
+      reviewRound: 1,
+      submittedAt: hoursAgo(26),
+      createdById: trainerId,
+      updatedById: trainerId,
+      reviewComments: {
+        create: [
+          {
+            organisationId,
+            authorId: trainerId,
+            kind: "submitted",
+            body: studio.note,
+            round: 1,
+            draftVersion: 1,
+            createdAt: hoursAgo(26),
+          },
+          {
+            organisationId,
+            authorId: reviewerId,
+            kind: "comment",
+            nodeId: studio.comment.nodeId,
+            body: studio.comment.body,
+            round: 1,
+            draftVersion: 1,
+            createdAt: hoursAgo(3),
+          },
+        ],
+      },
+    },
+    select: { id: true },
+  });
 }
 
 export async function seedDemo(): Promise<"seeded" | "already there"> {

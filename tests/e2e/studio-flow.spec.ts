@@ -36,7 +36,7 @@ export async function reviewPublishAndPlay(browser: Browser, trainer: Page, draf
   // The reviewer asks for a change on one node.
   const reviewer = await personIn(browser, DEMO_ROLES.reviewer.email);
   await reviewer.goto("/studio");
-  await reviewer.getByRole("link", { name: "the review" }).first().click();
+  await reviewer.getByRole("row", { name: new RegExp(TITLE) }).getByRole("link", { name: "the review" }).click();
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(`Review: ${TITLE}`);
   await expectNoAxeViolations(reviewer, "the review page as a reviewer");
   await expect(reviewer.getByRole("button", { name: "Publish this version" })).toHaveCount(0);
@@ -171,4 +171,58 @@ test("a scenario goes from draft to review, revision, approval, publishing and p
   await expect(page).toHaveURL(/\/studio\/drafts\/[a-z0-9]+$/);
   await expect(page.getByText("The checker found no problems.")).toBeVisible();
   await reviewPublishAndPlay(browser, page, new URL(page.url()).pathname);
+});
+
+test("the demo's draft in review is approved, published twice, and its two versions compared", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const demoTitle = "A word before the annual review";
+  const reviewer = await personIn(browser, DEMO_ROLES.reviewer.email);
+  await reviewer.goto("/studio");
+  await reviewer.getByRole("row", { name: new RegExp(demoTitle) }).getByRole("link", { name: "the review" }).click();
+  // The thread the demo starts with: the trainer's note and the reviewer's comment on one node.
+  await expect(reviewer.getByText("Does Lorna sound like a parent you know?")).toBeVisible();
+  await expect(lastEntry(reviewer).getByRole("link", { name: "lunchtimes" })).toBeVisible();
+  await reviewer.getByLabel("Approve this version").check();
+  await reviewer.getByRole("button", { name: "Add to the thread" }).click();
+  await expect(reviewer.getByText("Your approval is recorded.")).toBeVisible();
+
+  await signIn(page, DEMO_ROLES.trainer.email);
+  await page.goto("/studio");
+  await page.getByRole("row", { name: new RegExp(demoTitle) }).getByRole("link", { name: "the review" }).click();
+  await page.getByRole("button", { name: "Publish this version" }).click();
+  await expect(page.getByText("Version 1 is published.")).toBeVisible();
+  await page.getByRole("link", { name: "The draft it is published from" }).click();
+  await expect(page).toHaveURL(/\/studio\/drafts\/\w+$/);
+  const draftUrl = new URL(page.url()).pathname;
+
+  // A second version: one line changed, reviewed and published.
+  const editor = page.getByLabel("The scenario's YAML");
+  await editor.fill((await editor.inputValue()).replace("Nobody ever asks about lunch.", "I've asked about lunch before."));
+  await page.getByRole("button", { name: "Save the draft" }).click();
+  await expect(page.getByText("Your draft is saved.")).toBeVisible();
+  await page.goto(`${draftUrl}/review`);
+  await page.getByRole("button", { name: "Send for review again" }).click();
+  await reviewer.reload();
+  await reviewer.getByLabel("Approve this version").check();
+  await reviewer.getByRole("button", { name: "Add to the thread" }).click();
+  await expect(reviewer.getByText("Your approval is recorded.")).toBeVisible();
+  await reviewer.context().close();
+  await page.reload();
+  await page.getByRole("button", { name: "Publish this version" }).click();
+  await expect(page.getByText("Version 2 is published.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Compare with version 1" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What changed between versions");
+  await expect(page.getByText("0 nodes added, 0 removed, 1 changed and 5 unchanged.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: /I've asked about lunch before\./ })).toBeVisible();
+  await expectNoAxeViolations(page, "the diff of two versions");
+
+  // Archived: gone from the catalogue, and back again.
+  await page.goto(new URL(page.url()).pathname.replace(/\/diff$/, ""));
+  await page.getByRole("button", { name: "Archive this scenario" }).click();
+  await expect(page.getByText("The scenario is archived")).toBeVisible();
+  await expectNoAxeViolations(page, "an archived scenario's page");
 });
