@@ -31,7 +31,14 @@ const choiceShape = {
   skills: "ids",
 } as const satisfies Record<string, Shape>;
 const nodeShapes: Record<string, Readonly<Record<string, Shape>>> = {
-  line: { id: "scalar", type: "scalar", speaker: "scalar", text: "scalar", aside: "scalar", choices: { item: choiceShape } },
+  line: {
+    id: "scalar",
+    type: "scalar",
+    speaker: "scalar",
+    text: "scalar",
+    aside: "scalar",
+    choices: { item: choiceShape },
+  },
   pause: { id: "scalar", type: "scalar", prompt: "scalar", next: "scalar" },
   ending: {
     id: "scalar",
@@ -375,7 +382,8 @@ export function nodeOfLine(source: string): (line: number) => string | undefined
 /**
  * A form's own schema (strings as typed) followed by one of the scenario's sub-schemas:
  * `build` turns the form's fields into the part of the file, and each problem the scenario's
- * schema finds is put on the form field it came from.
+ * schema finds is put on the form field it came from. The output keeps the form's own fields
+ * (the version the form was loaded at) beside the part.
  */
 export function partSchema<Form extends z.ZodObject, Part extends z.ZodType>(
   form: Form,
@@ -383,9 +391,9 @@ export function partSchema<Form extends z.ZodObject, Part extends z.ZodType>(
   build: (fields: z.output<Form>) => unknown,
   field: (path: PropertyKey[]) => PropertyKey[] = (path) => path.slice(0, 1),
 ) {
-  return form.transform((fields, ctx): z.output<Part> => {
+  return form.transform((fields, ctx): { part: z.output<Part>; form: z.output<Form> } => {
     const result = part.safeParse(build(fields));
-    if (result.success) return result.data;
+    if (result.success) return { part: result.data, form: fields };
     for (const issue of result.error.issues) {
       ctx.addIssue({ code: "custom", path: field(issue.path), message: plainMessage(issue) });
     }
@@ -393,10 +401,54 @@ export function partSchema<Form extends z.ZodObject, Part extends z.ZodType>(
   });
 }
 
-/** zod's own words for a wrong type become ones a trainer can act on. */
+/** zod's own words for a wrong type or size become ones a trainer can act on. */
 function plainMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type") return "fill this in";
+  if (issue.code === "invalid_type") {
+    return issue.expected === "number" || issue.expected === "int" ? "write a whole number, like 5" : "fill this in";
+  }
   if (issue.code === "invalid_value") return "choose one of the options";
   if (issue.code === "unrecognized_keys") return `unexpected field: ${issue.keys.join(", ")}`;
+  if (issue.code === "too_small" && issue.message.startsWith("Too small")) return `must be at least ${issue.minimum}`;
+  if (issue.code === "too_big" && issue.message.startsWith("Too big")) return `must be at most ${issue.maximum}`;
   return issue.message;
+}
+
+/** A text field of a form, as typed (an empty one arrives as undefined), with a limit. */
+export const formText = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `this is over ${max.toLocaleString("en-GB")} characters: shorten it` })
+    .optional();
+
+/** The version of the draft the form was loaded at. */
+export const formVersion = z
+  .number({ error: "This form is out of date. Reload the page and try again." })
+  .int()
+  .min(1)
+  .max(1_000_000_000);
+
+/** A whole number as typed: undefined when empty, NaN when not a whole number, so the schema says which. */
+export function wholeNumber(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  return /^\s*[-+]?\d{1,9}\s*$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** One item per line of a text area, blank lines dropped. */
+export function linesOf(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** A document value shown in a form: text as it is, lists one item per line. */
+export function asText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (Array.isArray(value)) return value.map(asText).join("\n");
+  return String(value);
+}
+
+export function asList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map(asText);
 }

@@ -190,14 +190,28 @@ describe("personas, meters and details", () => {
       next: "done",
       effects: { trust: 1 },
     });
-    document = saveListItem(document, "meters", 0, { id: "faith", label: "Faith", start: 1, min: 0, max: 3, visible: true });
+    document = saveListItem(document, "meters", 0, {
+      id: "faith",
+      label: "Faith",
+      start: 1,
+      min: 0,
+      max: 3,
+      visible: true,
+    });
     const choice = choicesOf(document, "hello")[0]!;
     expect(choice.effects).toEqual({ faith: 1 });
     expect(choice.when).toBe("faith >= 1 and not visited(trust)");
   });
 
   it("deletes a meter", () => {
-    const document = saveListItem(documentOf(MINIMAL), "meters", null, { id: "a", label: "A", start: 0, min: 0, max: 1, visible: false });
+    const document = saveListItem(documentOf(MINIMAL), "meters", null, {
+      id: "a",
+      label: "A",
+      start: 0,
+      min: 0,
+      max: 1,
+      visible: false,
+    });
     expect(deleteListItem(document, "meters", 0).meters).toEqual([]);
   });
 
@@ -250,6 +264,9 @@ describe("form parts", () => {
   });
 
   it("gives the parsed part when it is valid", () => {
-    expect(schema.parse({ id: "sam", name: "Sam" })).toMatchObject({ id: "sam", name: "Sam", kind: "family" });
+    expect(schema.parse({ id: "sam", name: "Sam" })).toEqual({
+      part: expect.objectContaining({ id: "sam", name: "Sam", kind: "family" }),
+      form: { id: "sam", name: "Sam" },
+    });
   });
 });
