@@ -43,13 +43,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft, read } = await draftForForms(request, params.draftId);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: newNodeSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
-  if (!read.ok)
-    return data({ result: submission.reply({ formErrors: [read.reason] }), conflict: null }, { status: 400 });
+  // The form of the type that was sent is shown again, whatever the address says.
+  const type = NODE_TYPES.find((t) => t === formData.get("type")) ?? null;
+  if (submission.status !== "success")
+    return data({ type, result: submission.reply(), conflict: null }, { status: 400 });
+  if (!read.ok) {
+    return data({ type, result: submission.reply({ formErrors: [read.reason] }), conflict: null }, { status: 400 });
+  }
   const { part: node, form } = submission.value;
   if (nodeIds(read.document).includes(node.id)) {
     const fieldErrors = { id: ["another node already has this id: choose a different one"] };
-    return data({ result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 });
+    return data({ type, result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 });
   }
   const saved = await saveDocument({
     draftId: draft.id,
@@ -62,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (saved.status === "conflict") {
     return data(
-      { result: submission.reply({ formErrors: [saved.message] }), conflict: saved.conflict },
+      { type, result: submission.reply({ formErrors: [saved.message] }), conflict: saved.conflict },
       { status: 409 },
     );
   }
@@ -126,7 +130,8 @@ function NewNodeForm({
 }
 
 export default function NewNode() {
-  const { draft, notEditable, type, personas, nodes } = useLoaderData<typeof loader>();
+  const { draft, notEditable, personas, nodes, ...loaded } = useLoaderData<typeof loader>();
+  const type = useActionData<typeof action>()?.type ?? loaded.type;
   return (
     <DraftFormPage draft={draft} heading={type ? `Add ${type === "ending" ? "an" : "a"} ${type}` : "Add a node"}>
       {notEditable ? (
