@@ -11,7 +11,7 @@ import {
   draftPath,
   nodePath,
 } from "~/components/draft-forms";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, UnclaimedProblems } from "~/components/forms";
 import {
   NODE_LABELS,
   NODE_TYPES,
@@ -131,7 +131,8 @@ function NewNodeForm({
 
 export default function NewNode() {
   const { draft, notEditable, personas, nodes, ...loaded } = useLoaderData<typeof loader>();
-  const type = useActionData<typeof action>()?.type ?? loaded.type;
+  const actionData = useActionData<typeof action>();
+  const type = actionData?.type ?? loaded.type;
   return (
     <DraftFormPage draft={draft} heading={type ? `Add ${type === "ending" ? "an" : "a"} ${type}` : "Add a node"}>
       {notEditable ? (
@@ -139,7 +140,10 @@ export default function NewNode() {
       ) : type ? (
         <NewNodeForm type={type} draft={draft} personas={personas} nodes={nodes} />
       ) : (
-        <ChooseType draftId={draft.id} />
+        <>
+          <UnclaimedProblems result={actionData?.result} claimed={false} />
+          <ChooseType draftId={draft.id} />
+        </>
       )}
     </DraftFormPage>
   );

@@ -320,6 +320,7 @@ export default function EditNode() {
               Deleting a node cannot be undone here. Any choice or pause that leads to it will then lead nowhere, and
               the checker will list each one so you can point it somewhere else.
             </p>
+            <ErrorSummary form={deleteForm} fields={deleteFields} labels={{ confirm: "Confirm" }} />
             <Form method="post" {...getFormProps(deleteForm)} className="stack">
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="version" value={version} />
