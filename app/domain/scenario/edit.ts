@@ -429,7 +429,7 @@ export const formVersion = z
 
 /** A whole number as typed: undefined when empty, NaN when not a whole number, so the schema says which. */
 export function wholeNumber(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
+  if (text === undefined || text.trim() === "") return undefined;
   return /^\s*[-+]?\d{1,9}\s*$/.test(text) ? Number(text) : Number.NaN;
 }
 

@@ -22,6 +22,7 @@ import {
   setDetails,
   suggestSlug,
   updateNode,
+  wholeNumber,
   writeDraft,
   type DraftDocument,
 } from "~/domain/scenario/edit";
@@ -242,6 +243,14 @@ describe("which node a line belongs to", () => {
 });
 
 describe("form parts", () => {
+  it("reads whole numbers as typed: empty is none, anything else not a whole number is NaN", () => {
+    expect(wholeNumber(undefined)).toBeUndefined();
+    expect(wholeNumber("  ")).toBeUndefined();
+    expect(wholeNumber(" -2 ")).toBe(-2);
+    expect(wholeNumber("1.5")).toBeNaN();
+    expect(wholeNumber("five")).toBeNaN();
+  });
+
   const form = z.object({ id: z.string().optional(), name: z.string().optional() });
   const schema = partSchema(form, personaSchema, (fields) => ({
     id: fields.id ?? "",
