@@ -28,7 +28,9 @@ async function addChoice(
   node: string,
   choice: { id: string; says: string; next: string; trust?: string; note: string; when?: string },
 ) {
-  await parts(page).getByRole("link", { name: `Node ${node}`, exact: true }).click();
+  await parts(page)
+    .getByRole("link", { name: `Node ${node}`, exact: true })
+    .click();
   await page.getByRole("link", { name: "Add a choice" }).click();
   await page.getByLabel("Choice id").fill(choice.id);
   await page.getByLabel("What the practitioner says or does").fill(choice.says);
