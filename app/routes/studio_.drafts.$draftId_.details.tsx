@@ -220,6 +220,12 @@ function DetailsForm({
       .filter((id) => !skills.some((s) => s.value === id))
       .map((id) => ({ value: id, label: id, hint: "Not in the skills vocabulary" })),
   ];
+  // A start naming no node stays listed, so saving keeps it until someone picks another.
+  const start = fields.start.value;
+  const startOptions = nodes.map((id) => ({ value: id, label: id }));
+  if (typeof start === "string" && start && !nodes.includes(start)) {
+    startOptions.push({ value: start, label: `${start} (not in this draft)` });
+  }
   return (
     <>
       <ConflictNotice conflict={conflict} />
@@ -280,7 +286,7 @@ function DetailsForm({
               ? "Where the conversation starts."
               : "Add a node first; the first node you add becomes the start."
           }
-          options={nodes.map((id) => ({ value: id, label: id }))}
+          options={startOptions}
         />
         <div className="actions">
           <button type="submit" className="button">
