@@ -8,7 +8,7 @@ export type DraftOnPage = {
   slug: string;
   title: string;
   version: number;
-  problems: { text: string; line: number; nodeId: string | null }[] | null;
+  problems: { text: string; line: number; nodeId: string | null; part: "people" | "details" | null }[] | null;
   nodes: string[];
 };
 
@@ -66,6 +66,22 @@ export function DraftFormPage({
   );
 }
 
+type ProblemOnPage = NonNullable<DraftOnPage["problems"]>[number];
+
+/** The form a problem is fixed in; a problem of no part goes to its line in the draft's source. */
+function problemHref(draftId: string, problem: ProblemOnPage): string {
+  if (problem.nodeId) return nodePath(draftId, problem.nodeId);
+  if (problem.part) return `${draftPath(draftId)}/${problem.part}`;
+  return `${draftPath(draftId)}#line-${problem.line}`;
+}
+
+function problemPlace(problem: ProblemOnPage): string {
+  if (problem.nodeId) return `node ${problem.nodeId}`;
+  if (problem.part === "people") return "people and meters";
+  if (problem.part === "details") return "details";
+  return `line ${problem.line} of the source`;
+}
+
 function CheckerProblems({ draft }: { draft: DraftOnPage }) {
   const { problems } = draft;
   return (
@@ -81,14 +97,10 @@ function CheckerProblems({ draft }: { draft: DraftOnPage }) {
           <ul className="problem-list">
             {problems.map((problem, index) => (
               <li key={index}>
-                <a
-                  href={
-                    problem.nodeId ? nodePath(draft.id, problem.nodeId) : `${draftPath(draft.id)}#line-${problem.line}`
-                  }
-                >
+                <a href={problemHref(draft.id, problem)}>
                   <code>{problem.text}</code>
                 </a>
-                {problem.nodeId ? <span className="hint"> (node {problem.nodeId})</span> : null}
+                <span className="hint"> ({problemPlace(problem)})</span>
               </li>
             ))}
           </ul>

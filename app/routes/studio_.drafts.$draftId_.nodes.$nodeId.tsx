@@ -136,6 +136,11 @@ function apply(intent: Intent, value: unknown, document: DraftDocument, draftId:
   return { document: deleteChoice(document, nodeId, index - 1), to: here, message: "The choice is deleted." };
 }
 
+/** The version the form was loaded at: the node form keeps it beside the node, the others carry it directly. */
+function expectedVersion(intent: Intent, value: Record<string, unknown>): number {
+  return intent === "save" ? (value as z.output<typeof saveSchema>).form.version : (value.version as number);
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft, read, nodeId, node } = await load(request, params);
   const formData = await readFormData(request);
@@ -175,7 +180,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     draftId: draft.id,
     organisationId: user.organisation.id,
     userId: user.id,
-    expectedVersion: value.version as number,
+    expectedVersion: expectedVersion(intent, value),
     document: outcome.document,
     header: read.header,
     theirs: (current) => nodeTheirs(current ? findNode(current, nodeId) : undefined),

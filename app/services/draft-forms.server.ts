@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { checkScenarioSource, formatProblem } from "~/domain/scenario";
-import { nodeIds, nodeOfLine, readDraft, writeDraft, type DraftDocument } from "~/domain/scenario/edit";
+import { nodeIds, partOfLine, readDraft, writeDraft, type DraftDocument } from "~/domain/scenario/edit";
 import { getDraft, saveDraft } from "~/models/scenario-draft.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
@@ -18,19 +18,24 @@ export async function draftForForms(request: Request, draftId: string | undefine
   return { user, draft, read: readDraft(draft.source) };
 }
 
-export type DraftProblem = { text: string; line: number; nodeId: string | null };
+/** A checker problem with the form it is fixed in: a node's, "people", "details", or none. */
+export type DraftProblem = { text: string; line: number; nodeId: string | null; part: "people" | "details" | null };
 
 /** The whole draft's checker problems, each with the node it concerns when there is one. */
 export async function draftProblems(source: string, slug: string): Promise<DraftProblem[] | null> {
   const { context } = await loadCheckContext();
   if (!context) return null;
   const { problems } = checkScenarioSource(source, `${slug}.yaml`, context);
-  const nodeOf = nodeOfLine(source);
-  return problems.map((problem) => ({
-    text: formatProblem(problem),
-    line: problem.line,
-    nodeId: nodeOf(problem.line) ?? null,
-  }));
+  const partOf = partOfLine(source);
+  return problems.map((problem) => {
+    const part = partOf(problem.line);
+    return {
+      text: formatProblem(problem),
+      line: problem.line,
+      nodeId: typeof part === "object" ? part.node : null,
+      part: typeof part === "string" ? part : null,
+    };
+  });
 }
 
 /** What the loader of each form page returns about the draft itself. */

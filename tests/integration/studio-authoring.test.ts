@@ -75,6 +75,13 @@ describe("building a scenario from nothing", () => {
     const draft = await page(trainer, `/studio/drafts/${id}`);
     expect(draft.html).toContain("before-the-exclusion-meeting.yaml:");
     expect(draft.html).toContain(`href="/studio/drafts/${id}/details"`);
+    // Beside the forms, a problem of the details links to the details form.
+    const details = await page(trainer, `/studio/drafts/${id}/details`);
+    expect(details.html).toMatch(
+      new RegExp(
+        `<a href="/studio/drafts/${id}/details"><code>before-the-exclusion-meeting\\.yaml:\\d+:\\d+: error: summary`,
+      ),
+    );
   });
 
   it("refuses a scenario id that is not a slug, naming the field and keeping the title", async () => {
@@ -257,6 +264,80 @@ describe("two trainers at once", () => {
     expect(html).toContain("Their version of what Ruth wants.");
     expect(html).toContain(`name="version" value="${loadedAt + 1}"`);
     expect(await source(id)).toBe(after);
+  });
+});
+
+describe("two trainers on one node", () => {
+  it("refuses a stale save of a node and shows the node as the other trainer left it", async () => {
+    const id = await startFromNothing("One node, two trainers");
+    await save(`/studio/drafts/${id}/new-node`, id, {
+      type: "pause",
+      id: "stop",
+      prompt: "First prompt?",
+      next: "stop",
+    });
+    const loadedAt = await version(id);
+    const other = await signedIn(server, OTHER_TRAINER, "198.18.30.5");
+    const fields = { intent: "save", type: "pause", id: "stop", next: "stop" };
+    expect(
+      (
+        await other.post(`/studio/drafts/${id}/nodes/stop`, {
+          ...fields,
+          version: String(loadedAt),
+          prompt: "Their prompt?",
+        })
+      ).status,
+    ).toBe(302);
+    const response = await trainer.post(`/studio/drafts/${id}/nodes/stop`, {
+      ...fields,
+      version: String(loadedAt),
+      prompt: "My prompt?",
+    });
+    expect(response.status).toBe(409);
+    const html = visible(await response.text());
+    expect(html).toContain("Wei Chen saved it on");
+    expect(html).toContain(">My prompt?</textarea>");
+    expect(html).toMatch(/<dt>Question to reflect on<\/dt><dd>Their prompt\?<\/dd>/);
+    expect(await source(id)).toContain("prompt: Their prompt?");
+  });
+});
+
+describe("every form refuses a save at an old version", () => {
+  const STALE: [string, Record<string, string | string[]>][] = [
+    [
+      "details",
+      {
+        title: "T",
+        id: LIBRARY_SLUG,
+        summary: "S.",
+        audience: "senco",
+        skills: "listening",
+        minutes: "5",
+        start: "opening",
+      },
+    ],
+    ["people", { intent: "delete-persona", index: "1" }],
+    ["people", { intent: "delete-meter", index: "1" }],
+    ["personas/1", { id: "nadia", name: "N", relationship: "R", background: "B", wants: "W", fears: "F", voice: "V" }],
+    ["meters/new", { id: "calm", label: "Calm", start: "0", min: "0", max: "2" }],
+    ["new-node", { type: "pause", id: "stale", prompt: "Why?", next: "opening" }],
+    ["nodes/opening", { intent: "save", type: "line", id: "opening", speaker: "nadia", text: "Hello?" }],
+    ["nodes/opening", { intent: "move", direction: "down" }],
+    ["nodes/opening", { intent: "delete", confirm: "yes" }],
+    ["nodes/opening", { intent: "move-choice", index: "1", direction: "down" }],
+    ["nodes/opening", { intent: "delete-choice", index: "1" }],
+    ["nodes/opening/choices/1", { id: "introduce-and-check-time", says: "Hello.", next: "check-time" }],
+  ];
+
+  it.each(STALE)("%s %j", async (page, fields) => {
+    const copied = await trainer.post(`/studio/library/${LIBRARY_SLUG}`);
+    const id = copied.headers.get("Location")!.split("/").pop()!;
+    await save(`/studio/drafts/${id}/details`, id, STALE[0]![1]);
+    const before = await source(id);
+    const response = await trainer.post(`/studio/drafts/${id}/${page}`, { ...fields, version: "1" });
+    expect(response.status).toBe(409);
+    expect(visible(await response.text())).toContain("Another trainer saved this draft first");
+    expect(await source(id)).toBe(before);
   });
 });
 

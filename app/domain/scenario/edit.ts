@@ -353,29 +353,37 @@ function renameMeter(document: DraftDocument, from: string, to: string): DraftDo
   });
 }
 
+/** The form a line of the source is edited in: a node's, the people and meters page, or the details. */
+export type PartOfLine = { node: string } | "people" | "details" | undefined;
+
+const PEOPLE_KEYS = new Set(["personas", "meters"]);
+
 /**
- * Which node each line of the source belongs to, so a checker problem can link to the form
- * of the node it is about. Lines outside the nodes (details, personas, meters) belong to none.
+ * Which part of the draft each line belongs to, so a checker problem can link to the form it is
+ * fixed in. Lines of a node without an id, and of a file that does not parse, belong to none.
  */
-export function nodeOfLine(source: string): (line: number) => string | undefined {
+export function partOfLine(source: string): (line: number) => PartOfLine {
   const parsed = parseYaml(source);
   if (!parsed.ok || !isRecord(parsed.value)) return () => undefined;
   const locate = createLocator(source, parsed.tree);
-  const nodes = listOf(parsed.value, "nodes");
-  const starts = nodes.map((node, i) => ({
+  const document = parsed.value;
+  // Top-level keys in the order they appear; each owns the lines up to the next.
+  const sections = Object.keys(document)
+    .map((key) => ({ key, line: locate.key([key]).line }))
+    .sort((a, b) => a.line - b.line);
+  const nodes = listOf(document, "nodes").map((node, i) => ({
     line: locate.value(["nodes", i]).line,
     id: isRecord(node) && typeof node.id === "string" ? node.id : undefined,
   }));
-  const nodesKey = locate.key(["nodes"]).line;
-  const after = Object.keys(parsed.value)
-    .map((key) => locate.key([key]).line)
-    .filter((line) => line > nodesKey);
-  const end = after.length ? Math.min(...after) : Number.POSITIVE_INFINITY;
   return (line) => {
-    if (line >= end) return undefined;
-    let found: string | undefined;
-    for (const start of starts) if (start.line <= line) found = start.id;
-    return found;
+    let section: string | undefined;
+    for (const candidate of sections) if (candidate.line <= line) section = candidate.key;
+    if (section === undefined || !Object.hasOwn(scenarioShape, section)) return "details";
+    if (PEOPLE_KEYS.has(section)) return "people";
+    if (section !== "nodes") return "details";
+    let id: string | undefined;
+    for (const node of nodes) if (node.line <= line) id = node.id;
+    return id === undefined ? undefined : { node: id };
   };
 }
 

@@ -14,7 +14,7 @@ import {
   moveChoice,
   moveNode,
   nodeIds,
-  nodeOfLine,
+  partOfLine,
   partSchema,
   readDraft,
   saveChoice,
@@ -222,15 +222,22 @@ describe("personas, meters and details", () => {
   });
 });
 
-describe("which node a line belongs to", () => {
-  it("maps each line of the nodes to its node, and lines above them to none", () => {
-    const source = writeDraft(documentOf(MINIMAL));
+describe("which part of the draft a line belongs to", () => {
+  it("maps each line to its node, the people and meters, or the details", () => {
+    let document = documentOf(MINIMAL);
+    document = saveListItem(document, "meters", null, { id: "a", label: "A", start: 0, min: 0, max: 1, visible: true });
+    const source = writeDraft(document);
     const lines = source.split("\n");
-    const nodeOf = nodeOfLine(source);
-    expect(nodeOf(lines.indexOf("id: minimal") + 1)).toBeUndefined();
-    expect(nodeOf(lines.indexOf("  - id: hello") + 1)).toBe("hello");
-    expect(nodeOf(lines.indexOf("    text: Hello.") + 1)).toBe("hello");
-    expect(nodeOf(lines.indexOf("    tone: positive") + 1)).toBe("done");
+    const partOf = partOfLine(source);
+    const at = (text: string) => partOf(lines.indexOf(text) + 1);
+    expect(at("id: minimal")).toBe("details");
+    expect(at("minutes: 2")).toBe("details");
+    expect(at("    name: Sam Okoro")).toBe("people");
+    expect(at("    label: A")).toBe("people");
+    expect(at("start: hello")).toBe("details");
+    expect(at("  - id: hello")).toEqual({ node: "hello" });
+    expect(at("    text: Hello.")).toEqual({ node: "hello" });
+    expect(at("    tone: positive")).toEqual({ node: "done" });
   });
 
   it("maps the checker's problem to the node it is about", () => {
@@ -238,7 +245,11 @@ describe("which node a line belongs to", () => {
     const problem = checkScenarioSource(source, "minimal.yaml", fixtureContext).problems.find(
       (p) => p.code === "unknown-node",
     )!;
-    expect(nodeOfLine(source)(problem.line)).toBe("hello");
+    expect(partOfLine(source)(problem.line)).toEqual({ node: "hello" });
+  });
+
+  it("maps nothing in a file that does not parse", () => {
+    expect(partOfLine("id: [")(1)).toBeUndefined();
   });
 });
 
