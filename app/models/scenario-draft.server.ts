@@ -129,3 +129,9 @@ export async function libraryVersionSource(slug: string): Promise<string | null>
   });
   return version?.source ?? null;
 }
+
+/** The scenario ids of the organisation's drafts, to give a copy an id no draft uses yet. */
+export async function draftSlugs(organisationId: string): Promise<Set<string>> {
+  const drafts = await prisma.scenarioDraft.findMany({ where: { organisationId }, select: { slug: true } });
+  return new Set(drafts.map((draft) => draft.slug));
+}

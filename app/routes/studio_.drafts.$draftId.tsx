@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ConversationMap, ConversationOutline } from "~/components/conversation-map";
+import { FormLinks, nodePath } from "~/components/draft-forms";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { checkScenarioSource, formatProblem } from "~/domain/scenario";
 import { conversationMap, conversationOutline } from "~/domain/scenario/map";
@@ -137,6 +138,7 @@ export default function Draft() {
   const draft = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const conflict = actionData?.conflict ?? null;
+  const editNode = draft.canWrite ? (nodeId: string) => nodePath(draft.id, nodeId) : undefined;
   const version = conflict ? conflict.version : draft.version;
   const [form, fields] = useForm<z.input<typeof saveSchema>>({
     id: `draft-source-${version}`,
@@ -172,6 +174,7 @@ export default function Draft() {
           Download as YAML
         </a>
       </p>
+      {draft.canWrite ? <FormLinks draftId={draft.id} /> : null}
       {conflict ? (
         <section className="notice" role="alert" aria-labelledby="conflict-heading">
           <h2 id="conflict-heading">Another trainer saved this draft first</h2>
@@ -195,13 +198,13 @@ export default function Draft() {
             <p>
               <a href="#list-heading">Skip the map and read the conversation as a list</a>
             </p>
-            <ConversationMap title={draft.title} map={draft.map} />
+            <ConversationMap title={draft.title} map={draft.map} nodeHref={editNode} />
           </section>
           <section aria-labelledby="list-heading" className="stack">
             <h2 id="list-heading" tabIndex={-1}>
               The conversation, node by node
             </h2>
-            <ConversationOutline outline={draft.outline} />
+            <ConversationOutline outline={draft.outline} editHref={editNode} />
           </section>
         </>
       ) : (

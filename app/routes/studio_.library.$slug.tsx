@@ -1,9 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ConversationMap, ConversationOutline } from "~/components/conversation-map";
-import { checkScenarioSource, formatSummary, scenarioToYaml } from "~/domain/scenario";
-import { conversationMap, conversationOutline } from "~/domain/scenario/map";
+import { checkScenarioSource, formatSummary, scenarioHeader, scenarioToYaml } from "~/domain/scenario";
+import { copySlug, writeDraft } from "~/domain/scenario/edit";
 import { hasPermission } from "~/domain/roles";
+import { createDraft, draftSlugs, libraryVersionSource } from "~/models/scenario-draft.server";
+import { flashCookie } from "~/services/flash.server";
+import { readFormData } from "~/services/form.server";
+import { conversationMap, conversationOutline } from "~/domain/scenario/map";
 import { getLatestLibraryVersion } from "~/models/practice-run.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { loadCheckContext } from "~/services/scenario-library.server";
@@ -27,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? `/studio/scenarios/${version.scenarioId}/practice`
       : null,
     title: scenario.title,
+    canWrite: hasPermission(user.roles, "write:scenario:any"),
     summary: scenario.summary,
     version: version.number,
     checkerSummary: check?.summary ? formatSummary(fileName, check.summary) : null,
@@ -35,8 +41,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** A draft copied from the newest library version, under an id no draft of the organisation uses yet. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:scenario:any");
+  await readFormData(request);
+  const slug = params.slug ?? "";
+  const version = slug.length <= 80 ? await getLatestLibraryVersion(slug) : null;
+  const source = version ? await libraryVersionSource(slug) : null;
+  if (!version || source === null) throw new Response("Not found", { status: 404 });
+  const id = copySlug(slug, await draftSlugs(user.organisation.id));
+  const title = `${version.scenario.title} (copy)`;
+  const copy = writeDraft({ ...version.scenario, id, title }, scenarioHeader(source));
+  const draftId = await createDraft({ organisationId: user.organisation.id, userId: user.id, source: copy });
+  throw redirect(`/studio/drafts/${draftId}`, {
+    headers: {
+      "Set-Cookie": await flashCookie({ kind: "success", message: `A copy is saved as a draft, with the id ${id}.` }),
+    },
+  });
+}
+
 export default function LibraryScenarioMap() {
-  const { slug, title, summary, version, checkerSummary, map, outline, practiceHref } = useLoaderData<typeof loader>();
+  const { slug, title, summary, version, checkerSummary, map, outline, practiceHref, canWrite } =
+    useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
@@ -54,6 +80,16 @@ export default function LibraryScenarioMap() {
         <p>
           <Link to={practiceHref}>What happened in practice</Link>
         </p>
+      ) : null}
+      {canWrite ? (
+        <Form method="post">
+          <p className="hint">
+            A copy becomes a draft of your organisation that you can change; this scenario stays as it is.
+          </p>
+          <button type="submit" className="button button--secondary">
+            Make a copy to edit
+          </button>
+        </Form>
       ) : null}
       <p className="conversation-summary">
         <strong>The checker&apos;s summary:</strong>{" "}

@@ -69,6 +69,8 @@ type Fixtures = {
   practitionerId: string;
   /** A Northbridge draft (version 1) and an Eastmoor one, made directly in beforeAll; one more to review. */
   drafts: { northbridge: string; eastmoor: string; review: string };
+  /** Drafts the authoring rows save, each at version 1 until its trainer cell. */
+  authoring: Record<AuthoringDraft, string>;
   /** An own-words run of the practitioner's (this server has no AI provider, so a turn is refused). */
   ownWordsRun: string;
   /** By Scenario id: the library's phone call (shared by every organisation) and a published scenario of each organisation's own, at version 1. */
@@ -109,6 +111,98 @@ const get = (name: string, files: string[], expect: string, extra: Partial<Row> 
 });
 
 const NOT_THE_CURRENT_PASSWORD = "this-is-not-my-password";
+
+/** The form pages of a draft, with text each shows a trainer. */
+const AUTHORING_PAGES: [string, string, string][] = [
+  ["details", "studio_.drafts.$draftId_.details.tsx", "Edit details"],
+  ["people", "studio_.drafts.$draftId_.people.tsx", "People and meters"],
+  ["personas/1", "studio_.drafts.$draftId_.personas.$index.tsx", "Edit a persona"],
+  ["personas/new", "studio_.drafts.$draftId_.personas.$index.tsx", "Add a persona"],
+  ["meters/1", "studio_.drafts.$draftId_.meters.$index.tsx", "Edit a meter"],
+  ["new-node", "studio_.drafts.$draftId_.new-node.tsx", "What kind of node?"],
+  ["new-node?type=ending", "studio_.drafts.$draftId_.new-node.tsx", "Add an ending"],
+  ["nodes/opening", "studio_.drafts.$draftId_.nodes.$nodeId.tsx", "Edit the line opening"],
+  ["nodes/opening/choices/1", "studio_.drafts.$draftId_.nodes.$nodeId_.choices.$index.tsx", "Edit a choice of opening"],
+  [
+    "nodes/opening/choices/new",
+    "studio_.drafts.$draftId_.nodes.$nodeId_.choices.$index.tsx",
+    "Add a choice to opening",
+  ],
+];
+const AUTHORING_MISSING: [string, string][] = [
+  ["personas/99", "studio_.drafts.$draftId_.personas.$index.tsx"],
+  ["meters/0", "studio_.drafts.$draftId_.meters.$index.tsx"],
+  ["nodes/no-such-node", "studio_.drafts.$draftId_.nodes.$nodeId.tsx"],
+  ["nodes/opening/choices/99", "studio_.drafts.$draftId_.nodes.$nodeId_.choices.$index.tsx"],
+];
+/** One Northbridge draft (the library's phone-before-the-letter, version 1) per saving row, so each saves at version 1. */
+const AUTHORING_DRAFTS = [
+  "pages",
+  "details",
+  "deletePersona",
+  "deleteMeter",
+  "persona",
+  "meter",
+  "newNode",
+  "saveNode",
+  "moveNode",
+  "deleteNode",
+  "moveChoice",
+  "deleteChoice",
+  "choice",
+] as const;
+type AuthoringDraft = (typeof AUTHORING_DRAFTS)[number];
+const AUTHORING_DETAILS: Body = {
+  version: "1",
+  title: "Matrix details",
+  id: "phone-before-the-letter",
+  summary: "A call before a letter.",
+  audience: ["send-caseworker"],
+  skills: ["listening"],
+  minutes: "6",
+  medium: "phone",
+  coachNotes: "after-each-choice",
+  contentNotes: "",
+  start: "opening",
+};
+const AUTHORING_PERSONA: Body = {
+  version: "1",
+  id: "nadia",
+  name: "Nadia Rahman",
+  relationship: "Mother of Idris",
+  background: "b",
+  wants: "w",
+  fears: "f",
+  voice: "v",
+  kind: "family",
+};
+const AUTHORING_METER: Body = {
+  version: "1",
+  id: "calm",
+  label: "How calm Nadia is",
+  start: "1",
+  min: "0",
+  max: "3",
+  visible: "on",
+};
+const AUTHORING_NODE: Body = { version: "1", type: "pause", id: "matrix-pause", prompt: "Why?", next: "opening" };
+const AUTHORING_CHOICE: Body = {
+  version: "1",
+  id: "introduce-and-check-time",
+  says: "Hello, Nadia.",
+  next: "check-time",
+  "effects.trust": "1",
+  note: "A start.",
+};
+const TRAINER_ONLY = (trainer: string) =>
+  `302:login  403          403       ${trainer.padEnd(9)} 403       403       403`;
+const AUTHORING_NODE_INTENTS: [string, AuthoringDraft, Body, string][] = [
+  ["save", "saveNode", { type: "line", id: "opening", speaker: "nadia", text: "Hello?" }, TRAINER_ONLY("302:here")],
+  ["move", "moveNode", { direction: "down" }, TRAINER_ONLY("302:here")],
+  ["delete", "deleteNode", { confirm: "yes" }, TRAINER_ONLY("302:draft")],
+  ["move-choice", "moveChoice", { index: "1", direction: "down" }, TRAINER_ONLY("302:here")],
+  ["delete-choice", "deleteChoice", { index: "1" }, TRAINER_ONLY("302:here")],
+];
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -321,6 +415,56 @@ const MATRIX: Row[] = [
   { name: "GET /studio/scenarios/:scenarioId/practice (an Eastmoor scenario)", files: ["studio_.scenarios.$scenarioId_.practice.tsx"], method: "GET",
     path: (f) => `/studio/scenarios/${f.scenarios.eastmoor}/practice`,                    expect: "302:login  403          403       404       403       403       403" },
   get("/studio/scenarios/no-such-scenario/practice", ["studio_.scenarios.$scenarioId_.practice.tsx"], "302:login  403    403       404       403       403       403"),
+  // Editing a draft in forms (studio_.drafts.$draftId_.*): trainers of the draft's organisation only.
+  ...AUTHORING_PAGES.map(([page, file, text]): Row => ({ name: `GET /studio/drafts/:draftId/${page} (a Northbridge draft)`, files: [file], method: "GET",
+    path: (f) => `/studio/drafts/${f.authoring.pages}/${page}`,                            expect: "302:login  403          403       200       403       403       403", text: { 200: text } })),
+  ...AUTHORING_PAGES.map(([page, file]): Row => ({ name: `GET /studio/drafts/:draftId/${page} (an Eastmoor draft)`, files: [file], method: "GET",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/${page}`,                            expect: "302:login  403          403       404       403       403       403" })),
+  ...AUTHORING_MISSING.map(([page, file]): Row => ({ name: `GET /studio/drafts/:draftId/${page} (not in the draft)`, files: [file], method: "GET",
+    path: (f) => `/studio/drafts/${f.authoring.pages}/${page}`,                            expect: "302:login  403          403       404       403       403       403" })),
+  { name: "POST /studio/drafts/new intent=start-from-nothing", files: ["studio_.drafts.new.tsx"], method: "POST", path: () => "/studio/drafts/new", intent: "start-from-nothing",
+    body: () => ({ intent: "start-from-nothing", title: "Matrix from nothing", slug: "" }),  expect: "302:login  403          403       302:draft 403       403       403" },
+  { name: "POST /studio/library/:slug (make a copy)", files: ["studio_.library.$slug.tsx"], method: "POST", path: () => "/studio/library/phone-before-the-letter",
+                                                                                           expect: "302:login  403          403       302:draft 403       403       403" },
+  { name: "POST /studio/library/no-such-scenario (make a copy)", files: ["studio_.library.$slug.tsx"], method: "POST", path: () => "/studio/library/no-such-scenario",
+                                                                                           expect: "302:login  403          403       404       403       403       403" },
+  { name: "POST /studio/drafts/:draftId/details (a Northbridge draft)", files: ["studio_.drafts.$draftId_.details.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.authoring.details}/details`, body: () => AUTHORING_DETAILS, expect: "302:login  403          403       302:draft 403       403       403" },
+  { name: "POST /studio/drafts/:draftId/details (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.details.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/details`, body: () => AUTHORING_DETAILS, expect: "302:login  403          403       404       403       403       403" },
+  { name: "POST /studio/drafts/:draftId/people intent=delete-persona", files: ["studio_.drafts.$draftId_.people.tsx"], method: "POST", intent: "delete-persona",
+    path: (f) => `/studio/drafts/${f.authoring.deletePersona}/people`, body: () => ({ intent: "delete-persona", index: "1", version: "1" }),
+                                                                                           expect: "302:login  403          403       302:here  403       403       403" },
+  { name: "POST /studio/drafts/:draftId/people intent=delete-meter", files: ["studio_.drafts.$draftId_.people.tsx"], method: "POST", intent: "delete-meter",
+    path: (f) => `/studio/drafts/${f.authoring.deleteMeter}/people`, body: () => ({ intent: "delete-meter", index: "1", version: "1" }),
+                                                                                           expect: "302:login  403          403       302:here  403       403       403" },
+  { name: "POST /studio/drafts/:draftId/people intent=delete-meter (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.people.tsx"], method: "POST", intent: "delete-meter",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/people`, body: () => ({ intent: "delete-meter", index: "1", version: "1" }),
+                                                                                           expect: "302:login  403          403       404       403       403       403" },
+  { name: "POST /studio/drafts/:draftId/personas/1", files: ["studio_.drafts.$draftId_.personas.$index.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.authoring.persona}/personas/1`, body: () => AUTHORING_PERSONA, expect: "302:login  403          403       302:form  403       403       403" },
+  { name: "POST /studio/drafts/:draftId/personas/1 (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.personas.$index.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/personas/1`, body: () => AUTHORING_PERSONA, expect: "302:login  403          403       404       403       403       403" },
+  { name: "POST /studio/drafts/:draftId/meters/new", files: ["studio_.drafts.$draftId_.meters.$index.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.authoring.meter}/meters/new`, body: () => AUTHORING_METER, expect: "302:login  403          403       302:form  403       403       403" },
+  { name: "POST /studio/drafts/:draftId/meters/new (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.meters.$index.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/meters/new`, body: () => AUTHORING_METER, expect: "302:login  403          403       404       403       403       403" },
+  { name: "POST /studio/drafts/:draftId/new-node", files: ["studio_.drafts.$draftId_.new-node.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.authoring.newNode}/new-node`, body: () => AUTHORING_NODE,  expect: "302:login  403          403       302:form  403       403       403" },
+  { name: "POST /studio/drafts/:draftId/new-node (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.new-node.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/new-node`, body: () => AUTHORING_NODE,     expect: "302:login  403          403       404       403       403       403" },
+  ...AUTHORING_NODE_INTENTS.map(([intent, fixture, fields, expect]): Row => ({ name: `POST /studio/drafts/:draftId/nodes/:nodeId intent=${intent}`,
+    files: ["studio_.drafts.$draftId_.nodes.$nodeId.tsx"], method: "POST", intent,
+    path: (f) => `/studio/drafts/${f.authoring[fixture]}/nodes/opening`, body: () => ({ intent, version: "1", ...fields }), expect })),
+  { name: "POST /studio/drafts/:draftId/nodes/:nodeId intent=delete (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.nodes.$nodeId.tsx"], method: "POST", intent: "delete",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/nodes/opening`, body: () => ({ intent: "delete", confirm: "yes", version: "1" }),
+                                                                                           expect: "302:login  403          403       404       403       403       403" },
+  { name: "POST /studio/drafts/:draftId/nodes/:nodeId/choices/1", files: ["studio_.drafts.$draftId_.nodes.$nodeId_.choices.$index.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.authoring.choice}/nodes/opening/choices/1`, body: () => AUTHORING_CHOICE,
+                                                                                           expect: "302:login  403          403       302:form  403       403       403" },
+  { name: "POST /studio/drafts/:draftId/nodes/:nodeId/choices/1 (an Eastmoor draft)", files: ["studio_.drafts.$draftId_.nodes.$nodeId_.choices.$index.tsx"], method: "POST",
+    path: (f) => `/studio/drafts/${f.drafts.eastmoor}/nodes/opening/choices/1`, body: () => AUTHORING_CHOICE,
+                                                                                           expect: "302:login  403          403       404       403       403       403" },
   get("/admin",              ["admin.tsx", "admin._index.tsx"],                          "302:login  403          403       403       403       200       200", { text: { 200: "Your organisation" } }),
   get("/admin/people",       ["admin.tsx", "admin.people._index.tsx"],                   "302:login  403          403       403       403       200       200", { text: { 200: "Everyone in your organisation" } }),
   { name: "GET /admin/people/:userId (a Northbridge person)", files: ["admin.tsx", "admin.people.$userId.tsx"], method: "GET",
@@ -634,6 +778,9 @@ async function prepareFixtures(): Promise<Fixtures> {
       northbridge: await publishedIn("northbridge"),
       eastmoor: await publishedIn("eastmoor"),
     },
+    authoring: Object.fromEntries(
+      await Promise.all(AUTHORING_DRAFTS.map(async (name) => [name, await draftIn("northbridge")] as const)),
+    ) as Record<AuthoringDraft, string>,
     ownWordsRun,
     supervision: {
       upcoming,
@@ -753,6 +900,9 @@ describe("the permission matrix", () => {
         expect(response.headers.get("Location")).toMatch(/^\/journal\/\w+$/);
       } else if (expected.location === "draft") {
         expect(response.headers.get("Location")).toMatch(/^\/studio\/drafts\/\w+$/);
+      } else if (expected.location === "form") {
+        // Another form page of the same draft: its people and meters, or a node.
+        expect(response.headers.get("Location")).toMatch(/^\/studio\/drafts\/\w+\/(people|nodes\/[\w-]+)$/);
       } else if (expected.location === "session") {
         expect(response.headers.get("Location")).toMatch(/^\/supervision\/sessions\/\w+$/);
       } else if (expected.location === "page") {
