@@ -44,7 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fileName = `${draft.slug}.yaml`;
   const { context, problems: contextProblems } = await loadCheckContext();
   const check = context ? checkScenarioSource(draft.source, fileName, context) : null;
-  const map = check?.scenario ? conversationMap(check.scenario, check) : null;
+  // Drawn whenever the draft matches the schema, so unreachable nodes and dead ends show on the map.
+  const drawable = check?.parsed;
+  const map = drawable ? conversationMap(drawable, check) : null;
   return {
     id: draft.id,
     slug: draft.slug,
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problems: check ? check.problems.map((problem) => ({ line: problem.line, text: formatProblem(problem) })) : null,
     contextProblems,
     map,
-    outline: map && check?.scenario ? conversationOutline(check.scenario, map) : null,
+    outline: map && drawable ? conversationOutline(drawable, map) : null,
   };
 }
 
@@ -208,7 +210,10 @@ export default function Draft() {
           </section>
         </>
       ) : (
-        <p className="hint">The map of the conversation appears once the checker finds no errors.</p>
+        <p className="hint">
+          The map of the conversation appears once the draft has everything a scenario needs (the checker lists what is
+          missing).
+        </p>
       )}
       {draft.canWrite ? (
         <section aria-labelledby="editor-heading" className="stack">

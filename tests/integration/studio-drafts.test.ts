@@ -79,6 +79,27 @@ describe("importing a draft", () => {
     expect(html).not.toContain("The checker found no problems.");
   });
 
+  it("draws the map of a draft with a dead end or an unreachable node, marking them, but not of one that is not a scenario yet", async () => {
+    const trainer = await signedIn(server, TRAINER);
+    for (const [fixture, flag] of [
+      ["dead-end", "Dead end"],
+      ["unreachable-node", "Unreachable"],
+    ] as const) {
+      const source = fs.readFileSync(path.join("tests", "fixtures", "scenarios", `${fixture}.yaml`), "utf8");
+      const id = await importedDraft(await trainer.post("/studio/drafts/new", { source }));
+      const { html } = await page(trainer, `/studio/drafts/${id}`);
+      expect(html).toContain("Map of the conversation");
+      expect(html).toMatch(new RegExp(`<text[^>]*>[^<]*${flag}`));
+      expect(html).toContain(`error: `);
+    }
+    const id = await importedDraft(
+      await trainer.post("/studio/drafts/new", { source: "id: half-written\ntitle: Half\n" }),
+    );
+    const { html } = await page(trainer, `/studio/drafts/${id}`);
+    expect(html).not.toContain("Map of the conversation");
+    expect(html).toContain("The map of the conversation appears once the draft has everything a scenario needs");
+  });
+
   it("refuses a file over 500 KB, naming the field and keeping the pasted text", async () => {
     const trainer = await signedIn(server, TRAINER);
     const before = await server.db.scenarioDraft.count();

@@ -22,6 +22,11 @@ import { parseYaml } from "./yaml";
 export type CheckResult = {
   /** Present only when there are no errors. */
   scenario?: Scenario;
+  /**
+   * Present when the file matches the schema, even if later checks found errors (a broken
+   * reference, an unreachable node, a dead end): enough for the studio to draw and mark a map.
+   */
+  parsed?: Scenario;
   problems: Problem[];
   /** Present when the run analysis could be done. */
   summary?: Summary;
@@ -68,7 +73,7 @@ function check(source: string, fileName: string, context: CheckContext, options:
     }
   }
   const problems = [...report.problems].sort(compareProblems);
-  return { scenario: report.hasErrors ? undefined : scenario, problems, summary, readability };
+  return { scenario: report.hasErrors ? undefined : scenario, parsed: scenario, problems, summary, readability };
 }
 
 /** scenarios/skills.yaml: the controlled vocabulary, with located problems. */
