@@ -153,6 +153,11 @@ export default function Draft() {
           Download as YAML
         </a>
       </p>
+      {draft.map ? (
+        <p>
+          <Link to={`/studio/drafts/${draft.id}/playtest`}>Playtest from the start</Link>
+        </p>
+      ) : null}
       {conflict ? (
         <section className="notice" role="alert" aria-labelledby="conflict-heading">
           <h2 id="conflict-heading">Another trainer saved this draft first</h2>

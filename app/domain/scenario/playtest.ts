@@ -21,9 +21,7 @@ export type PlaytestProblem =
   | { code: "unknown-node"; node: string; message: string }
   | { code: "illegal-move"; step: number; node: string; choiceId: string; message: string };
 
-export function decodePath(
-  text: string,
-): { ok: true; choiceIds: string[] } | { ok: false; problem: PlaytestProblem } {
+export function decodePath(text: string): { ok: true; choiceIds: string[] } | { ok: false; problem: PlaytestProblem } {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, choiceIds: [] };
   const choiceIds = trimmed.split(/ +/);
@@ -88,7 +86,12 @@ export function playtest(
       const message = `Move ${step + 1} of this playtest, "${choiceId}" at "${at.id}", cannot be made${why}.`;
       return { ok: false, problem: { code: "illegal-move", step, node: at.id, choiceId, message } };
     }
-    steps.push({ node: at.id, nodeText: nodeText(at), choiceId, says: offered.id === CONTINUE ? "Carry on" : offered.says });
+    steps.push({
+      node: at.id,
+      nodeText: nodeText(at),
+      choiceId,
+      says: offered.id === CONTINUE ? "Carry on" : offered.says,
+    });
     lastChoice = at.type === "line" ? offered : null;
     state = moved.state;
   }

@@ -67,7 +67,9 @@ describe("encodePath and decodePath", () => {
     const long = Array.from({ length: PLAYTEST_MOVE_LIMIT + 1 }, () => "listen").join(" ");
     expect(decodePath(long)).toMatchObject({
       ok: false,
-      problem: { message: `The path of this playtest could not be read: it has more than ${PLAYTEST_MOVE_LIMIT} moves.` },
+      problem: {
+        message: `The path of this playtest could not be read: it has more than ${PLAYTEST_MOVE_LIMIT} moves.`,
+      },
     });
     expect(decodePath(long.slice("listen ".length))).toMatchObject({ ok: true });
   });
