@@ -7,11 +7,12 @@ import { z } from "zod";
 import { ConversationMap, ConversationOutline } from "~/components/conversation-map";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { checkScenarioSource, formatProblem } from "~/domain/scenario";
-import { conversationMap, conversationOutline } from "~/domain/scenario/map";
+import { conversationOutline } from "~/domain/scenario/map";
 import { formatDateTime } from "~/domain/format";
 import { hasPermission } from "~/domain/roles";
 import { getDraft, saveDraft } from "~/models/scenario-draft.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { conversationMapOf } from "~/services/conversation-map.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
 import { loadCheckContext } from "~/services/scenario-library.server";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fileName = `${draft.slug}.yaml`;
   const { context, problems: contextProblems } = await loadCheckContext();
   const check = context ? checkScenarioSource(draft.source, fileName, context) : null;
-  const map = check?.scenario ? conversationMap(check.scenario, check) : null;
+  const map = check?.scenario ? conversationMapOf(draft.source, check.scenario, check) : null;
   return {
     id: draft.id,
     slug: draft.slug,
