@@ -1,7 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { useEffect, useRef, type RefObject } from "react";
 import { z } from "zod";
 import { EndingOutcome, momentOf, MomentWords, type EndingView, type MomentView } from "~/components/scenario-moment";
@@ -208,6 +215,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ ...page, notice, view: played.view });
 }
 
+/** A move changes nothing the loader reads, so the page does not ask for it again (and re-check the draft). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod?.toUpperCase() === "POST" ? false : defaultShouldRevalidate;
+
 function useFocusOnNewMoment(key: string) {
   const ref = useRef<HTMLHeadingElement>(null);
   const shown = useRef(key);
@@ -226,7 +237,7 @@ export default function Playtest() {
   const page: Page = actionPage ?? loaderPage;
   const { draft, view } = page;
   const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
+  const busy = navigation.state === "submitting";
   const here = `/studio/drafts/${draft.id}/playtest`;
   const momentHeading = useFocusOnNewMoment(view ? `${view.from}|${view.path}` : "none");
   return (

@@ -42,7 +42,9 @@ test("a trainer playtests a draft to an ending by keyboard alone, and every mome
   await expectNoAxeViolations(page, "the playtest's first moment");
 
   for (const [index, reply] of TO_THE_HEARD_ENDING.entries()) {
-    await page.getByRole("button", { name: reply }).focus();
+    const button = page.getByRole("button", { name: reply });
+    await expect(button).toBeEnabled();
+    await button.focus();
     await page.keyboard.press("Enter");
     if (index < TO_THE_HEARD_ENDING.length - 1) {
       // Focus follows the new moment, so it is read next.
@@ -56,7 +58,7 @@ test("a trainer playtests a draft to an ending by keyboard alone, and every mome
   }
   const ending = page.getByRole("heading", { name: "The ending: A hard no, and a plan she helped shape" });
   await expect(ending).toBeFocused();
-  await expect(page.getByText("It went well")).toBeVisible();
+  await expect(page.getByText("It went well", { exact: true })).toBeVisible();
   await expect(meterValue(page, "trust")).toHaveText("10");
   await expect(meterValue(page, "understanding")).toHaveText("7");
   await expect(page.locator(".playtest-path li")).toHaveCount(TO_THE_HEARD_ENDING.length + 1);
@@ -85,7 +87,6 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("This playtest began at the node “next-steps”, not at the start.")).toBeVisible();
     await expect(meterValue(page, "trust")).toHaveText("3");
     await expect(page.locator(".choice-button")).toHaveCount(1);
-    await expectNoAxeViolations(page, "a playtest from a middle node");
 
     await page.getByRole("button", { name: /^I'll send you an email today/ }).click();
     await expect(page.getByRole("heading", { name: "The ending: The facts, but not yet a plan" })).toBeVisible();
