@@ -104,7 +104,9 @@ async function openMap(page: Page, url: string, nodes: number): Promise<Sample> 
   const readyMs = (await ready.jsonValue()) as number;
   const timing = await page.evaluate(() => {
     const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-    return { serverMs: entry.responseStart - entry.requestStart, htmlBytes: entry.decodedBodySize };
+    // Chromium sometimes reports no body size; the document as parsed is then the measure.
+    const htmlBytes = entry.decodedBodySize || new Blob([document.documentElement.outerHTML]).size;
+    return { serverMs: entry.responseStart - entry.requestStart, htmlBytes };
   });
   return { readyMs, ...timing };
 }
