@@ -1,4 +1,4 @@
-/** A generated scenario of 2,000 nodes and 6,000 choices, for the benchmark. */
+/** A generated scenario of 2,000 nodes and 6,000 choices (or a smaller shape), for the benchmarks. */
 import type { ScenarioInput } from "~/domain/scenario";
 
 export const NODES = 2000;
@@ -22,19 +22,22 @@ export function random(seed: number): () => number {
  * choices (meters and visited()), and a first choice without a condition at every
  * line, as a trainer would write it.
  */
-export function generateScenario(seed = 1, { useVisited = true } = {}): ScenarioInput {
+export function generateScenario(
+  seed = 1,
+  { useVisited = true, nodeCount = NODES, endings = ENDINGS, choiceCount = CHOICES } = {},
+): ScenarioInput {
   const rand = random(seed);
   const pick = (n: number): number => Math.floor(rand() * n);
-  const lines = NODES - ENDINGS;
-  const extra = CHOICES - lines * 3;
+  const lines = nodeCount - endings;
+  const extra = choiceCount - lines * 3;
   const meters = ["trust", "calm", "understanding"];
   const nodes: ScenarioInput["nodes"] = [];
   for (let i = 0; i < lines; i += 1) {
     const count = i < extra ? 4 : 3;
     const choices = Array.from({ length: count }, (_, c) => {
       // The last lines each lead to their own ending, so every ending is reachable.
-      const toEnding = c === 1 && i >= lines - ENDINGS;
-      const forward = toEnding ? i + ENDINGS : Math.min(NODES - 1, i + 1 + (c === 0 ? 0 : pick(40)));
+      const toEnding = c === 1 && i >= lines - endings;
+      const forward = toEnding ? i + endings : Math.min(nodeCount - 1, i + 1 + (c === 0 ? 0 : pick(40)));
       const back = c === count - 1 && i > 50 && rand() < 0.05;
       const conditional = c > 0 && !toEnding && rand() < 0.35;
       const condition =
@@ -59,7 +62,7 @@ export function generateScenario(seed = 1, { useVisited = true } = {}): Scenario
       choices,
     });
   }
-  for (let i = lines; i < NODES; i += 1) {
+  for (let i = lines; i < nodeCount; i += 1) {
     nodes.push({
       id: `node-${i}`,
       type: "ending",

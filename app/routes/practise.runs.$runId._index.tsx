@@ -4,7 +4,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { choicesAt, CONTINUE, type Scenario } from "~/domain/scenario";
+import { momentOf, MomentWords } from "~/components/scenario-moment";
+import { choicesAt, CONTINUE } from "~/domain/scenario";
 import { abandonRun, getRun, takeStep } from "~/models/practice-run.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { flashCookie } from "~/services/flash.server";
@@ -22,10 +23,6 @@ const MoveSchema = z.discriminatedUnion(
   ],
   { error: "This form was not recognised. Reload the page and try again." },
 );
-
-function personaName(scenario: Scenario, id: string | undefined): string | null {
-  return scenario.personas.find((persona) => persona.id === id)?.name ?? null;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:practice:own");
@@ -45,10 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     runId: run.id,
     title: scenario.title,
     step: run.stepCount,
-    moment:
-      node.type === "line"
-        ? { kind: "line" as const, speaker: personaName(scenario, node.speaker), text: node.text, aside: node.aside ?? null }
-        : { kind: "pause" as const, prompt: node.prompt },
+    moment: momentOf(scenario, node),
     meters: scenario.meters
       .filter((meter) => meter.visible)
       .map((meter) => ({ id: meter.id, label: meter.label, min: meter.min, max: meter.max, value: state.meters[meter.id] ?? meter.start })),
@@ -127,20 +121,7 @@ export default function Player() {
         </aside>
       ) : null}
       <div ref={momentRef} tabIndex={-1} aria-live="polite" aria-atomic="true" className="moment">
-        {run.moment.kind === "line" ? (
-          <>
-            {run.moment.aside ? <p className="aside">{run.moment.aside}</p> : null}
-            <p className="speaker">{run.moment.speaker ? `${run.moment.speaker} says:` : "What happens:"}</p>
-            <blockquote className="line">
-              <p>{run.moment.text}</p>
-            </blockquote>
-          </>
-        ) : (
-          <>
-            <p className="speaker">Pause for a moment</p>
-            <p className="line">{run.moment.prompt}</p>
-          </>
-        )}
+        <MomentWords moment={run.moment} />
       </div>
       {run.meters.length > 0 ? (
         <section aria-labelledby="meters-heading" className="meters">

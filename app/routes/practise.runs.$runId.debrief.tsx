@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ConfidenceFieldset } from "~/components/confidence-fieldset";
 import { GuidanceCards } from "~/components/guidance-cards";
 import { UnclaimedProblems } from "~/components/forms";
+import { EndingOutcome } from "~/components/scenario-moment";
 import { MeterChart } from "~/components/meter-chart";
 import { ConfidenceRating } from "~/domain/confidence";
 import { buildDebrief } from "~/domain/debrief";
@@ -30,12 +31,6 @@ const DebriefActionSchema = z.discriminatedUnion(
   { error: "This form was not recognised. Reload the page and try again." },
 );
 
-const TONES: Record<string, string> = {
-  positive: "It went well",
-  mixed: "A mixed outcome",
-  difficult: "A difficult outcome",
-};
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:practice:own");
   const run = await getRun(user.id, params.runId ?? "");
@@ -56,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     time: describeMinutes(run.practiceSeconds),
     confidenceBefore: run.confidenceBefore,
     confidenceAfter: run.confidenceAfter,
-    ending: debrief.ending ? { ...debrief.ending, toneLabel: TONES[debrief.ending.tone] ?? debrief.ending.tone } : null,
+    ending: debrief.ending,
     moments: debrief.moments,
     meters: debrief.meters,
     turningPoints: debrief.turningPoints,
@@ -99,26 +94,7 @@ export default function Debrief() {
       {run.ending ? (
         <>
           <h1>{run.ending.title}</h1>
-          <p className={`tone tone--${run.ending.tone}`}>{run.ending.toneLabel}</p>
-          <p className="lede">{run.ending.debrief}</p>
-          <div className="cards two">
-            <section className="card" aria-labelledby="went-well-heading">
-              <h2 id="went-well-heading">What went well</h2>
-              <ul>
-                {run.ending.wentWell.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            </section>
-            <section className="card" aria-labelledby="try-next-heading">
-              <h2 id="try-next-heading">What to try next time</h2>
-              <ul>
-                {run.ending.tryNext.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            </section>
-          </div>
+          <EndingOutcome ending={run.ending} />
         </>
       ) : (
         <>

@@ -8,12 +8,13 @@ import { ConversationMap, ConversationOutline } from "~/components/conversation-
 import { FormLinks, nodePath } from "~/components/draft-forms";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { checkScenarioSource, formatProblem } from "~/domain/scenario";
-import { conversationMap, conversationOutline } from "~/domain/scenario/map";
+import { conversationOutline } from "~/domain/scenario/map";
 import { formatDateTime } from "~/domain/format";
 import { DRAFT_STATUS_LABELS, type DraftStatus } from "~/domain/scenario/review";
 import { hasPermission } from "~/domain/roles";
 import { getDraft, saveDraft } from "~/models/scenario-draft.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { conversationMapOf } from "~/services/conversation-map.server";
 import { flashCookie } from "~/services/flash.server";
 import { readFormData } from "~/services/form.server";
 import { loadCheckContext } from "~/services/scenario-library.server";
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const check = context ? checkScenarioSource(draft.source, fileName, context) : null;
   // Drawn whenever the draft matches the schema, so unreachable nodes and dead ends show on the map.
   const drawable = check?.parsed;
-  const map = drawable ? conversationMap(drawable, check) : null;
+  const map = drawable ? conversationMapOf(draft.source, drawable, check) : null;
   return {
     id: draft.id,
     slug: draft.slug,
@@ -63,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contextProblems,
     map,
     outline: map && drawable ? conversationOutline(drawable, map) : null,
+    // Playing needs a draft the checker passes.
+    playable: Boolean(check?.scenario),
   };
 }
 
@@ -177,6 +180,11 @@ export default function Draft() {
         </a>
       </p>
       {draft.canWrite ? <FormLinks draftId={draft.id} /> : null}
+      {draft.playable ? (
+        <p>
+          <Link to={`/studio/drafts/${draft.id}/playtest`}>Playtest from the start</Link>
+        </p>
+      ) : null}
       {conflict ? (
         <section className="notice" role="alert" aria-labelledby="conflict-heading">
           <h2 id="conflict-heading">Another trainer saved this draft first</h2>

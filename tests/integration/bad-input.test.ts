@@ -730,6 +730,17 @@ const ACTIONS: Action[] = [
     hasIntent: false,
   },
   {
+    name: "POST /studio/drafts/:draftId/playtest",
+    route: "/studio/drafts/:draftId/playtest",
+    file: "studio_.drafts.$draftId_.playtest.tsx",
+    fields: ["from", "path", "version", "choice"],
+    actor: TRAINER,
+    path: (f) => `/studio/drafts/${f.draft}/playtest`,
+    // A playtest stores nothing, so even the valid move changes no record.
+    valid: () => ({ from: "opening", path: "", version: "1", choice: "introduce-and-check-time" }),
+    hasIntent: false,
+  },
+  {
     name: "POST /practise/runs/:runId intent=move",
     route: "/practise/runs/:runId",
     file: "practise.runs.$runId._index.tsx",

@@ -31,6 +31,7 @@ export type MoveError =
   | { code: "unknown-choice"; node: string; choiceId: string; message: string }
   | { code: "choice-unavailable"; node: string; choiceId: string; message: string }
   | { code: "finished"; node: string; choiceId: string; message: string }
+  | { code: "unknown-node"; node: string; message: string }
   | { code: "invalid-state"; message: string };
 
 export type MoveResult = { ok: true; state: PlayState } | { ok: false; error: MoveError };
@@ -54,6 +55,22 @@ export function start(scenario: Scenario): PlayState {
   for (const meter of scenario.meters) meters[meter.id] = meter.start;
   const first = model.nodes[model.start]!.node.id;
   return { scenarioId: scenario.id, node: first, meters, visited: [first], path: [] };
+}
+
+/**
+ * A state at any node, as if the conversation began there: the meters at their start
+ * values and nothing visited before it. For playtesting a part of a draft; an unknown
+ * node is an expected event (a stale form), so it is returned, not thrown.
+ */
+export function startAt(scenario: Scenario, nodeId: string): MoveResult {
+  const model = checkedModel(scenario);
+  const index = model.nodeIndex.get(nodeId);
+  if (index === undefined) {
+    const message = `There is no node "${nodeId}" in scenario "${scenario.id}".`;
+    return { ok: false, error: { code: "unknown-node", node: nodeId, message } };
+  }
+  const node = model.nodes[index]!.node.id;
+  return { ok: true, state: { ...start(scenario), node, visited: [node] } };
 }
 
 /** The choices the learner can make now. A pause offers one, "continue"; an ending none. */
@@ -99,7 +116,12 @@ export function choose(scenario: Scenario, state: PlayState, choiceId: string): 
 
 /** Plays a path from the start; the same path always gives the same state. */
 export function replay(scenario: Scenario, choiceIds: readonly string[]): ReplayResult {
-  let state = start(scenario);
+  return replayFrom(scenario, start(scenario), choiceIds);
+}
+
+/** Plays a path from a given state (from `startAt`, say); the first illegal move stops it. */
+export function replayFrom(scenario: Scenario, from: PlayState, choiceIds: readonly string[]): ReplayResult {
+  let state = from;
   for (const [step, choiceId] of choiceIds.entries()) {
     const result = choose(scenario, state, choiceId);
     if (!result.ok) return { ok: false, error: result.error, step };

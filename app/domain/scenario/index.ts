@@ -20,9 +20,11 @@ export {
 export { parseCondition, evaluate, type Condition, type ConditionEnv, type ParseResult } from "./condition";
 export {
   start,
+  startAt,
   choicesAt,
   choose,
   replay,
+  replayFrom,
   currentNode,
   isFinished,
   ScenarioError,
