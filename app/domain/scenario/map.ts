@@ -59,11 +59,16 @@ export function conversationMap(scenario: Scenario, check?: Pick<CheckResult, "p
       .map((move) => ({ from: node.id, to: move.next, choiceId: move.id, says: move.says, when: move.when })),
   );
 
+  // A large map is laid out along the tree of first arrivals from the start, with the other choices
+  // drawn straight: routing every choice through hundreds of layers takes dagre seconds.
+  const routed = nodes.length > LARGE_MAP_NODES ? firstArrivals(scenario.start, edges) : null;
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 56, edgesep: 12, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const node of nodes) graph.setNode(node.id, { width: MAP_NODE_WIDTH, height: MAP_NODE_HEIGHT });
-  for (const edge of edges) graph.setEdge(edge.from, edge.to, { minlen: 1 }, edge.choiceId);
+  for (const edge of edges) {
+    if (!routed || routed.has(edgeKey(edge))) graph.setEdge(edge.from, edge.to, { minlen: 1 }, edge.choiceId);
+  }
   dagre.layout(graph);
 
   const names = new Map(scenario.personas.map((persona) => [persona.id, firstName(persona.name)]));
@@ -86,7 +91,10 @@ export function conversationMap(scenario: Scenario, check?: Pick<CheckResult, "p
       };
     }),
     edges: edges.map((edge): MapEdge => {
-      const points = (graph.edge(edge.from, edge.to, edge.choiceId) as { points?: MapPoint[] }).points ?? [];
+      const points =
+        !routed || routed.has(edgeKey(edge))
+          ? ((graph.edge(edge.from, edge.to, edge.choiceId) as { points?: MapPoint[] }).points ?? [])
+          : straightBetween(graph.node(edge.from), graph.node(edge.to));
       return {
         from: edge.from,
         to: edge.to,
@@ -99,6 +107,44 @@ export function conversationMap(scenario: Scenario, check?: Pick<CheckResult, "p
     width: round(laid.width ?? 0),
     height: round(laid.height ?? 0),
   };
+}
+
+/** Above this many nodes the map is laid out along first arrivals only (see conversationMap). */
+export const LARGE_MAP_NODES = 150;
+
+type Edge = { from: string; to: string; choiceId: string };
+
+function edgeKey(edge: Edge): string {
+  return `${edge.from}/${edge.choiceId}`;
+}
+
+/** The choices by which a breadth-first walk from the start first reaches each node. */
+function firstArrivals(start: string, edges: readonly Edge[]): Set<string> {
+  const out = new Map<string, Edge[]>();
+  for (const edge of edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+  const reached = new Set([start]);
+  const kept = new Set<string>();
+  const queue = [start];
+  for (let i = 0; i < queue.length; i += 1) {
+    for (const edge of out.get(queue[i]!) ?? []) {
+      if (reached.has(edge.to)) continue;
+      reached.add(edge.to);
+      kept.add(edgeKey(edge));
+      queue.push(edge.to);
+    }
+  }
+  return kept;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** From the edge of one box to the edge of the other, along the line between their centres. */
+function straightBetween(from: Box, to: Box): MapPoint[] {
+  const down = to.y >= from.y;
+  return [
+    { x: from.x, y: from.y + ((down ? 1 : -1) * from.height) / 2 },
+    { x: to.x, y: to.y + ((down ? -1 : 1) * to.height) / 2 },
+  ];
 }
 
 export type OutlineChoice = {

@@ -9,7 +9,9 @@ import {
   type ConversationMap,
   type MapNode,
   type MapPoint,
+  LARGE_MAP_NODES,
 } from "~/domain/scenario/map";
+import { generateScenario } from "../../../scripts/scenario-generator";
 import { parseYaml } from "~/domain/scenario/yaml";
 import { checkFixture, fixturePath, loadFixture, loadLibrary } from "./helpers";
 
@@ -239,5 +241,39 @@ describe("every scenario in the library", () => {
       return performance.now() - started;
     });
     expect(Math.min(...times)).toBeLessThan(50);
+  });
+});
+
+describe("a large map", () => {
+  const scenario = scenarioSchema.parse(generateScenario(1, { nodeCount: 300, endings: 15, choiceCount: 900 }));
+  const map = conversationMap(scenario);
+
+  it("places every node in its own box and draws every choice", () => {
+    expect(map.nodes).toHaveLength(300);
+    const choices = scenario.nodes.reduce((sum, node) => sum + (node.type === "line" ? node.choices.length : 0), 0);
+    expect(map.edges).toHaveLength(choices);
+    const corners = new Set(map.nodes.map((node) => `${node.x},${node.y}`));
+    expect(corners.size).toBe(300);
+    for (const edge of map.edges) expect(edge.points.length, `${edge.from}/${edge.choiceId}`).toBeGreaterThanOrEqual(2);
+  });
+
+  it("routes the first arrival at each node and draws the other choices straight, between box edges", () => {
+    const byId = new Map(map.nodes.map((node) => [node.id, node]));
+    for (const edge of map.edges) {
+      const target = byId.get(edge.to)!;
+      const last = edge.points.at(-1)!;
+      // Every arrow ends on the top or bottom edge of its target's box.
+      expect([target.y, target.y + target.height]).toContain(last.y);
+    }
+    // The start lays out at the top; choices that are not first arrivals are straight.
+    expect(byId.get(scenario.start)!.y).toBe(Math.min(...map.nodes.map((node) => node.y)));
+    expect(map.edges.filter((edge) => edge.points.length === 2).length).toBeGreaterThan(0);
+  });
+
+  it("keeps the full routing for a map of library size", () => {
+    const library = loadFixture("canonical");
+    const small = conversationMap(library);
+    expect(small.edges.every((edge) => edge.points.length >= 2)).toBe(true);
+    expect(LARGE_MAP_NODES).toBeGreaterThan(library.nodes.length);
   });
 });
