@@ -37,7 +37,10 @@ export async function reviewPublishAndPlay(browser: Browser, trainer: Page, draf
   // The reviewer asks for a change on one node.
   const reviewer = await personIn(browser, DEMO_ROLES.reviewer.email);
   await reviewer.goto("/studio");
-  await reviewer.getByRole("row", { name: new RegExp(TITLE) }).getByRole("link", { name: "the review" }).click();
+  await reviewer
+    .getByRole("row", { name: new RegExp(TITLE) })
+    .getByRole("link", { name: "the review" })
+    .click();
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(`Review: ${TITLE}`);
   await expectNoAxeViolations(reviewer, "the review page as a reviewer");
   await expect(reviewer.getByRole("button", { name: "Publish this version" })).toHaveCount(0);
@@ -118,6 +121,7 @@ test("a trainer builds a scenario from nothing, fixes it, playtests it; it is re
   test.setTimeout(300_000);
   await buildFiveNodeScenario(page);
   await page.getByRole("link", { name: TITLE }).first().click();
+  await expect(page).toHaveURL(/\/studio\/drafts\/\w+$/);
   await expect(page.getByText("The checker found no problems.")).toBeVisible();
   const draftUrl = new URL(page.url()).pathname;
 
@@ -142,8 +146,19 @@ test("a trainer builds a scenario from nothing, fixes it, playtests it; it is re
 async function playtest(page: Page, draftUrl: string): Promise<void> {
   await page.goto(draftUrl);
   await page.getByRole("link", { name: "Playtest from the start" }).click();
+  await expect(page.locator("main h1")).toHaveText(`Playtest: ${TITLE}`);
+  await expect(page.getByRole("heading", { name: "Moment 1" })).toBeVisible();
+  await expect(page.locator("#meter-trust td").first()).toHaveText("2");
   await expectNoAxeViolations(page, "the playtest");
-  // PLAYTEST_STEPS
+  await page.getByRole("button", { name: /^It is\. How does Ola like/ }).click();
+  await expect(page.getByRole("heading", { name: "Moment 2" })).toBeVisible();
+  await expect(page.locator("#meter-trust td").first()).toHaveText("3");
+  await expect(page.getByRole("complementary", { name: "Coach's note on the choice just made" })).toContainText(
+    "Starting from the child puts her at the centre.",
+  );
+  await page.getByRole("button", { name: "Carry on" }).click();
+  await expect(page.getByRole("heading", { name: "The ending: Ola's views, in Ola's way" })).toBeVisible();
+  await expectNoAxeViolations(page, "the playtest's ending");
 }
 
 test("the demo's draft in review is approved, published twice, and its two versions compared", async ({
@@ -154,7 +169,10 @@ test("the demo's draft in review is approved, published twice, and its two versi
   const demoTitle = "A word before the annual review";
   const reviewer = await personIn(browser, DEMO_ROLES.reviewer.email);
   await reviewer.goto("/studio");
-  await reviewer.getByRole("row", { name: new RegExp(demoTitle) }).getByRole("link", { name: "the review" }).click();
+  await reviewer
+    .getByRole("row", { name: new RegExp(demoTitle) })
+    .getByRole("link", { name: "the review" })
+    .click();
   // The thread the demo starts with: the trainer's note and the reviewer's comment on one node.
   await expect(reviewer.getByText("Does Lorna sound like a parent you know?")).toBeVisible();
   await expect(lastEntry(reviewer).getByRole("link", { name: "lunchtimes" })).toBeVisible();
@@ -164,7 +182,10 @@ test("the demo's draft in review is approved, published twice, and its two versi
 
   await signIn(page, DEMO_ROLES.trainer.email);
   await page.goto("/studio");
-  await page.getByRole("row", { name: new RegExp(demoTitle) }).getByRole("link", { name: "the review" }).click();
+  await page
+    .getByRole("row", { name: new RegExp(demoTitle) })
+    .getByRole("link", { name: "the review" })
+    .click();
   await page.getByRole("button", { name: "Publish this version" }).click();
   await expect(page.getByText("Version 1 is published.")).toBeVisible();
   await page.getByRole("link", { name: "The draft it is published from" }).click();
@@ -173,11 +194,14 @@ test("the demo's draft in review is approved, published twice, and its two versi
 
   // A second version: one line changed, reviewed and published.
   const editor = page.getByLabel("The scenario's YAML");
-  await editor.fill((await editor.inputValue()).replace("Nobody ever asks about lunch.", "I've asked about lunch before."));
+  await editor.fill(
+    (await editor.inputValue()).replace("Nobody ever asks about lunch.", "I've asked about lunch before."),
+  );
   await page.getByRole("button", { name: "Save the draft" }).click();
   await expect(page.getByText("Your draft is saved.")).toBeVisible();
   await page.goto(`${draftUrl}/review`);
   await page.getByRole("button", { name: "Send for review again" }).click();
+  await expect(page.getByText("The draft is sent for review again.")).toBeVisible();
   await reviewer.reload();
   await reviewer.getByLabel("Approve this version").check();
   await reviewer.getByRole("button", { name: "Add to the thread" }).click();

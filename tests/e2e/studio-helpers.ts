@@ -166,5 +166,4 @@ export async function buildFiveNodeScenario(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Save the choice" }).click();
   await expect(FLASH(page)).toHaveText("The choice form-again is saved.");
   await expect(page.getByText("The checker found no problems.")).toBeVisible();
-
 }
