@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/e2e/chromium";
 
 // Browser tests run against the real app (`npm start`: build, migrate, seed, serve)
 // on its own fresh SQLite file, in Debian's Chromium: Playwright cannot download
@@ -10,17 +11,6 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DATABASE_FILE = path.resolve("tests", ".tmp", "e2e.db");
 const isCI = Boolean(process.env.CI);
-
-// Without these, Chromium keeps trying to reach Google's services on a closed network.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-gpu",
-];
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -46,7 +36,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
       },
     },
   ],

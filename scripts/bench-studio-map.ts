@@ -31,20 +31,11 @@ import { buildIfStale } from "./build-if-stale";
 import { launchApp } from "./bench/launch";
 import { summarise, type Summary } from "./bench/stats";
 import { generateScenario } from "./scenario-generator";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/chromium";
 
 const BUDGET_MS = 1000;
 const DEMO_PASSWORD = "practise-with-heart";
 const TRAINER = "trainer@northbridge.example";
-// As in playwright.config.ts: without these, Chromium keeps trying to reach Google's services.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-gpu",
-];
 
 type Options = {
   samples: number;
@@ -138,7 +129,7 @@ async function main(): Promise<number> {
     process.exit(130);
   };
   process.once("SIGINT", onInterrupt);
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
   try {
     // The app's modules read DATABASE_URL on first use: set it before importing them.

@@ -292,7 +292,7 @@ function StudioSettingsForm({
           hint={`From ${MIN_REQUIRED_APPROVALS} to ${MAX_REQUIRED_APPROVALS}. Approvals from trainers do not count towards this.`}
         />
         <button type="submit" className="button">
-          Save
+          Save the number of approvals
         </button>
       </Form>
     </section>

@@ -22,7 +22,7 @@ import {
   type DraftDocument,
 } from "~/domain/scenario/edit";
 import { choiceSchema } from "~/domain/scenario/schema";
-import { draftForForms, draftSummary, itemIndex, saveDocument, savedRedirect } from "~/services/draft-forms.server";
+import { draftForForms, draftSummary, itemIndex, savePart } from "~/services/draft-forms.server";
 import { readFormData } from "~/services/form.server";
 import { skillVocabulary } from "~/services/scenario-library.server";
 
@@ -131,29 +131,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
-  if (!read.ok)
-    return data({ result: submission.reply({ formErrors: [read.reason] }), conflict: null }, { status: 400 });
   const { part: choice, form } = submission.value;
-  if (choices.some((other, i) => i !== index && other.id === choice.id)) {
-    const fieldErrors = { id: ["another choice of this line already has this id: choose a different one"] };
-    return data({ result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 });
-  }
-  const saved = await saveDocument({
+  return savePart({
+    reply: submission.reply,
+    user,
     draftId: draft.id,
-    organisationId: user.organisation.id,
-    userId: user.id,
-    expectedVersion: form.version,
-    document: saveChoice(read.document, nodeId, index, choice),
-    header: read.header,
+    read,
+    version: form.version,
+    idTaken: choices.some((other, i) => i !== index && other.id === choice.id)
+      ? "another choice of this line already has this id: choose a different one"
+      : null,
+    change: (document) => saveChoice(document, nodeId, index, choice),
     theirs: theirs(nodeId, index),
+    redirectTo: nodePath(draft.id, nodeId),
+    message: `The choice ${choice.id} is saved.`,
   });
-  if (saved.status === "conflict") {
-    return data(
-      { result: submission.reply({ formErrors: [saved.message] }), conflict: saved.conflict },
-      { status: 409 },
-    );
-  }
-  throw await savedRedirect(nodePath(draft.id, nodeId), `The choice ${choice.id} is saved.`);
 }
 
 export default function ChoiceForm() {

@@ -16,7 +16,7 @@ import {
   type DraftDocument,
 } from "~/domain/scenario/edit";
 import { personaSchema } from "~/domain/scenario/schema";
-import { draftForForms, draftSummary, itemIndex, saveDocument, savedRedirect } from "~/services/draft-forms.server";
+import { draftForForms, draftSummary, itemIndex, savePart } from "~/services/draft-forms.server";
 import { readFormData } from "~/services/form.server";
 
 const LABELS = {
@@ -87,29 +87,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
-  if (!read.ok)
-    return data({ result: submission.reply({ formErrors: [read.reason] }), conflict: null }, { status: 400 });
   const { part: persona, form } = submission.value;
-  if (personas.some((other, i) => i !== index && other.id === persona.id)) {
-    const fieldErrors = { id: ["another persona already has this id: choose a different one"] };
-    return data({ result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 });
-  }
-  const saved = await saveDocument({
+  return savePart({
+    reply: submission.reply,
+    user,
     draftId: draft.id,
-    organisationId: user.organisation.id,
-    userId: user.id,
-    expectedVersion: form.version,
-    document: saveListItem(read.document, "personas", index, persona),
-    header: read.header,
+    read,
+    version: form.version,
+    idTaken: personas.some((other, i) => i !== index && other.id === persona.id)
+      ? "another persona already has this id: choose a different one"
+      : null,
+    change: (document) => saveListItem(document, "personas", index, persona),
     theirs: theirs(index),
+    redirectTo: `${draftPath(draft.id)}/people`,
+    message: `The persona ${persona.name} is saved.`,
   });
-  if (saved.status === "conflict") {
-    return data(
-      { result: submission.reply({ formErrors: [saved.message] }), conflict: saved.conflict },
-      { status: 409 },
-    );
-  }
-  throw await savedRedirect(`${draftPath(draft.id)}/people`, `The persona ${persona.name} is saved.`);
 }
 
 export default function PersonaForm() {

@@ -1,4 +1,5 @@
-import { redirect } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import { data, redirect } from "@remix-run/node";
 import { checkScenarioSource, formatProblem } from "~/domain/scenario";
 import { nodeIds, partOfLine, readDraft, writeDraft, type DraftDocument } from "~/domain/scenario/edit";
 import { getDraft, saveDraft } from "~/models/scenario-draft.server";
@@ -94,6 +95,48 @@ export async function saveDocument(input: {
       theirs: input.theirs(read.ok ? read.document : null),
     },
   };
+}
+
+type Reply = (options?: {
+  formErrors?: string[];
+  fieldErrors?: Record<string, string[]>;
+}) => SubmissionResult<string[]>;
+
+/**
+ * The end of a part's form (a persona, a meter, a choice) once its fields are valid: refused when
+ * the draft cannot be edited in forms or the id is taken by another item of the same list, refused
+ * with the other trainer's values on a conflict, otherwise saved and redirected with a message.
+ */
+export async function savePart(input: {
+  reply: Reply;
+  user: { id: string; organisation: { id: string } };
+  draftId: string;
+  read: ReturnType<typeof readDraft>;
+  version: number;
+  /** The message when another item of the same list already has this id; null when it is free. */
+  idTaken: string | null;
+  change: (document: DraftDocument) => DraftDocument;
+  theirs: (document: DraftDocument | null) => [string, string][];
+  redirectTo: string;
+  message: string;
+}) {
+  const { reply, read } = input;
+  if (!read.ok) return data({ result: reply({ formErrors: [read.reason] }), conflict: null }, { status: 400 });
+  if (input.idTaken)
+    return data({ result: reply({ fieldErrors: { id: [input.idTaken] } }), conflict: null }, { status: 400 });
+  const saved = await saveDocument({
+    draftId: input.draftId,
+    organisationId: input.user.organisation.id,
+    userId: input.user.id,
+    expectedVersion: input.version,
+    document: input.change(read.document),
+    header: read.header,
+    theirs: input.theirs,
+  });
+  if (saved.status === "conflict") {
+    return data({ result: reply({ formErrors: [saved.message] }), conflict: saved.conflict }, { status: 409 });
+  }
+  throw await savedRedirect(input.redirectTo, input.message);
 }
 
 /** The page to go back to after a save, with the message the next page shows. */

@@ -1,6 +1,8 @@
 import { DEMO_ROLES, expect, expectNoAxeViolations, horizontalOverflow, signIn, test } from "./fixtures";
 
-// What happened in practice: the demo's 16 Northbridge plays of the phone call (prisma/seed.ts).
+// What happened in practice: the demo's 16 Northbridge plays of the phone call (prisma/seed.ts), and
+// whatever other browser tests in the same run have played since. The exact hand-counted figures are
+// checked on a fresh database in tests/integration/studio-practice-stats.test.ts.
 
 const TITLE = "The phone call before the letter";
 
@@ -14,16 +16,22 @@ test("a trainer opens the figures from practice from the studio, and they pass a
   await expect(page).toHaveURL(/\/studio\/scenarios\/\w+\/practice$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   const versions = page.getByRole("table", { name: "Plays and how they ended, version by version" });
-  await expect(versions.getByRole("row", { name: /^Version 1 16 11 5 0 69%$/ })).toBeVisible();
+  const row = versions.getByRole("row", { name: /^Version 1 \d+ \d+ \d+ \d+ \d+%$/ });
+  await expect(row).toBeVisible();
+  const plays = Number((await row.getByRole("cell").first().textContent()) ?? "0");
+  expect(plays).toBeGreaterThanOrEqual(16);
   await expect(page.getByRole("cell", { name: "fewer than 5" }).first()).toBeVisible();
 
   // The map, with arrows as thick as their traffic; the share is also in each arrow's title.
   const map = page.getByRole("group", { name: `Map of the conversation “${TITLE}”` });
   await expect(map).toBeVisible();
-  const busiest = map.locator('path[data-traffic="0.6875"]');
-  // 11 of the 16 introduced themselves, and the same 11 warned her before telling her.
-  await expect(busiest).toHaveCount(2);
-  await expect(busiest.first().locator("title")).toContainText("taken in 69% of all plays");
+  const shares = await map
+    .locator("path[data-traffic]")
+    .evaluateAll((paths) => paths.map((path) => Number(path.getAttribute("data-traffic"))).filter(Number.isFinite));
+  const most = Math.max(...shares);
+  expect(most).toBeGreaterThan(0.5);
+  const busiest = map.locator(`path[data-traffic="${most}"]`).first();
+  await expect(busiest.locator("title")).toContainText(/taken in \d+% of all plays/);
   const width = async (selector: string) =>
     Number.parseFloat(
       await map
@@ -31,7 +39,7 @@ test("a trainer opens the figures from practice from the studio, and they pass a
         .first()
         .evaluate((path) => getComputedStyle(path).strokeWidth),
     );
-  expect(await width('path[data-traffic="0.6875"]')).toBeGreaterThan(await width('path[data-traffic="0"]'));
+  expect(await width(`path[data-traffic="${most}"]`)).toBeGreaterThan(await width('path[data-traffic="0"]'));
   await expect(page.getByText("Thicker arrow: more plays took this move")).toBeVisible();
   await expectNoAxeViolations(page, "the figures from practice");
 
@@ -73,7 +81,7 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(new RegExp(`${figures}\\?version=1$`));
     await expect(page.getByRole("alert")).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "Version 1", level: 2 })).toBeVisible();
-    await expect(page.getByText("Plays: 16. Completed: 11. Completion rate: 69%.")).toBeVisible();
+    await expect(page.getByText(/^Plays: \d+\. Completed: \d+\. Completion rate: \d+%\.$/)).toBeVisible();
   });
 });
 
