@@ -66,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     outline: map && drawable ? conversationOutline(drawable, map) : null,
     // Playing needs a draft the checker passes.
     playable: Boolean(check?.scenario),
+    lineCount: draft.source.split(/\r?\n/).length,
   };
 }
 
@@ -92,25 +93,64 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function NumberedSource({ source, label, idPrefix = "line" }: { source: string; label: string; idPrefix?: string }) {
+/** Above this many lines only the lines near the checker's problems are listed: the editor has them all. */
+const FULL_LISTING_LINES = 1000;
+const CONTEXT_LINES = 2;
+
+function NumberedSource({
+  source,
+  label,
+  idPrefix = "line",
+  near,
+}: {
+  source: string;
+  label: string;
+  idPrefix?: string;
+  /** When given, only these lines and a couple either side are listed, with gaps marked. */
+  near?: readonly number[];
+}) {
   const lines = source.split(/\r?\n/);
+  const shown = near ? linesNear(near, lines.length) : null;
+  const rows: ({ gap: true; key: string } | { gap: false; number: number; text: string })[] = [];
+  lines.forEach((text, index) => {
+    const number = index + 1;
+    if (!shown || shown.has(number)) rows.push({ gap: false, number, text });
+    else if (shown.has(number - 1) || (number === 1 && !shown.has(1))) rows.push({ gap: true, key: `gap-${number}` });
+  });
   return (
     <div className="table-wrap">
       <table className="source-view">
         <caption className="visually-hidden">{label}, line by line</caption>
         <tbody>
-          {lines.map((line, index) => (
-            <tr key={index} id={`${idPrefix}-${index + 1}`}>
-              <th scope="row">{index + 1}</th>
-              <td>
-                <code>{line || " "}</code>
-              </td>
-            </tr>
-          ))}
+          {rows.map((row) =>
+            row.gap ? (
+              <tr key={row.key}>
+                <th scope="row">…</th>
+                <td>
+                  <span className="hint">Lines not shown here</span>
+                </td>
+              </tr>
+            ) : (
+              <tr key={row.number} id={`${idPrefix}-${row.number}`}>
+                <th scope="row">{row.number}</th>
+                <td>
+                  <code>{row.text || " "}</code>
+                </td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </div>
   );
+}
+
+function linesNear(near: readonly number[], count: number): Set<number> {
+  const shown = new Set<number>();
+  for (const line of near) {
+    for (let n = Math.max(1, line - CONTEXT_LINES); n <= Math.min(count, line + CONTEXT_LINES); n += 1) shown.add(n);
+  }
+  return shown;
 }
 
 function Problems({
@@ -245,7 +285,20 @@ export default function Draft() {
       ) : null}
       <section aria-labelledby="source-heading" className="stack">
         <h2 id="source-heading">The source, line by line</h2>
-        <NumberedSource source={draft.source} label={`${draft.slug}.yaml`} />
+        {draft.lineCount > FULL_LISTING_LINES ? (
+          <p className="hint">
+            This draft has {draft.lineCount.toLocaleString("en-GB")} lines, so only the lines the checker points to are
+            listed here, with two either side. {draft.canWrite ? "The editor above has them all; " : ""}
+            &ldquo;Download as YAML&rdquo; gives the whole file.
+          </p>
+        ) : null}
+        <NumberedSource
+          source={draft.source}
+          label={`${draft.slug}.yaml`}
+          near={
+            draft.lineCount > FULL_LISTING_LINES ? (draft.problems ?? []).map((problem) => problem.line) : undefined
+          }
+        />
       </section>
     </div>
   );

@@ -100,6 +100,25 @@ describe("importing a draft", () => {
     expect(html).toContain("The map of the conversation appears once the draft has everything a scenario needs");
   });
 
+  it("lists only the lines near the checker's problems when a draft is over 1,000 lines long", async () => {
+    const { scenarioToYaml } = await import("~/domain/scenario");
+    const { generateScenario } = await import("../../scripts/scenario-generator");
+    const large = scenarioToYaml(generateScenario(1, { nodeCount: 120, endings: 6, choiceCount: 360 }));
+    const lines = large.split("\n");
+    const at = lines.findIndex((line, index) => index > 600 && line.includes("skills: [listening"));
+    lines[at] = lines[at]!.replace("skills: [listening", "skills: [no-such-skill");
+    const trainer = await signedIn(server, TRAINER);
+    const id = await importedDraft(await trainer.post("/studio/drafts/new", { source: lines.join("\n") }));
+    const { html } = await page(trainer, `/studio/drafts/${id}`);
+    expect(lines.length).toBeGreaterThan(1000);
+    expect(html.replaceAll("<!-- -->", "")).toContain(`This draft has ${lines.length.toLocaleString("en-GB")} lines`);
+    // The problem's line and two either side, and nothing far from it.
+    for (const line of [at - 1, at, at + 1, at + 2, at + 3]) expect(html).toContain(`id="line-${line}"`);
+    expect(html).not.toContain(`id="line-${at - 2}"`);
+    expect(html).not.toContain('id="line-1"');
+    expect(html).toMatch(new RegExp(`<a href="#line-${at + 1}">`));
+  });
+
   it("refuses a file over 500 KB, naming the field and keeping the pasted text", async () => {
     const trainer = await signedIn(server, TRAINER);
     const before = await server.db.scenarioDraft.count();
