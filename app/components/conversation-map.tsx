@@ -258,10 +258,13 @@ const FLAG_EXPLANATIONS = {
 export function ConversationOutline({
   outline,
   editHref,
+  playHref,
 }: {
   outline: OutlineNode[];
   /** In the studio: each node gets a link to edit it. */
   editHref?: (nodeId: string) => string;
+  /** In the studio, for a draft that can be played: each node gets a link to playtest from it. */
+  playHref?: (nodeId: string) => string;
 }) {
   return (
     <ol className="conversation-list">
@@ -280,11 +283,18 @@ export function ConversationOutline({
             </span>
           </p>
           <OutlineBody node={node} />
-          {editHref ? (
-            <p>
-              <a href={editHref(node.id)}>
-                Edit this node<span className="visually-hidden"> ({node.id})</span>
-              </a>
+          {editHref || playHref ? (
+            <p className="conversation-list__actions">
+              {editHref ? (
+                <a href={editHref(node.id)}>
+                  Edit this node<span className="visually-hidden"> ({node.id})</span>
+                </a>
+              ) : null}
+              {playHref && node.type !== "ending" ? (
+                <a href={playHref(node.id)}>
+                  Playtest from here<span className="visually-hidden"> ({node.id})</span>
+                </a>
+              ) : null}
             </p>
           ) : null}
           {node.choices.length > 0 ? (

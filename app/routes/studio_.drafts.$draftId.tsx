@@ -184,6 +184,9 @@ export default function Draft() {
   const actionData = useActionData<typeof action>();
   const conflict = actionData?.conflict ?? null;
   const editNode = draft.canWrite ? (nodeId: string) => nodePath(draft.id, nodeId) : undefined;
+  const playFrom = draft.playable
+    ? (nodeId: string) => `/studio/drafts/${draft.id}/playtest?from=${encodeURIComponent(nodeId)}`
+    : undefined;
   const version = conflict ? conflict.version : draft.version;
   const [form, fields] = useForm<z.input<typeof saveSchema>>({
     id: `draft-source-${version}`,
@@ -254,7 +257,7 @@ export default function Draft() {
             <h2 id="list-heading" tabIndex={-1}>
               The conversation, node by node
             </h2>
-            <ConversationOutline outline={draft.outline} editHref={editNode} />
+            <ConversationOutline outline={draft.outline} editHref={editNode} playHref={playFrom} />
           </section>
         </>
       ) : (

@@ -86,8 +86,12 @@ describe("playtesting a draft", () => {
   it("links to the playtest from a draft without errors, and not from one with errors", async () => {
     const good = await read(await trainer.get(`/studio/drafts/${draftId}`));
     expect(good.html).toMatch(new RegExp(`<a [^>]*href="${playtestPath(draftId)}"[^>]*>Playtest from the start</a>`));
+    // Every node but an ending can be played from, from the list view.
+    expect(good.html).toContain(`href="${playtestPath(draftId)}?from=next-steps"`);
+    expect(good.html).not.toContain(`href="${playtestPath(draftId)}?from=ending-heard"`);
     const broken = await read(await trainer.get(`/studio/drafts/${brokenDraftId}`));
     expect(broken.html).not.toContain("Playtest from the start");
+    expect(broken.html).not.toContain("Playtest from here");
   });
 
   it("plays from the start to an ending, showing meters, path and coach's notes, and stores no practice", async () => {
