@@ -188,8 +188,8 @@ export default function Review() {
           ) : null}
         </>
       ) : null}
-      {review.canReview ? <CommentForm review={review} lastResult={resultFor("comment")} /> : null}
       <Thread review={review} />
+      {review.canReview ? <CommentForm review={review} lastResult={resultFor("comment")} /> : null}
     </div>
   );
 }
@@ -225,19 +225,22 @@ function Standing({ review }: { review: LoaderData }) {
           {countOf(requiredApprovals, "reviewer approval")} of the current version; it has {standing.approvedBy.length}.
         </p>
       )}
-      <ul>
-        {standing.approvedBy.length > 0 ? <li>Approved this version: {standing.approvedBy.join(", ")}</li> : null}
-        {standing.approvedEarlierVersion.length > 0 ? (
-          <li>
-            Approved an earlier version, before the last change: {standing.approvedEarlierVersion.join(", ")}. Their
-            approval counts again once they approve this one.
-          </li>
-        ) : null}
-        {standing.changesRequestedBy.length > 0 ? (
-          <li>Asked for changes: {standing.changesRequestedBy.join(", ")}</li>
-        ) : null}
-        {standing.changedSinceSubmitted ? <li>The draft has been changed since it was sent for review.</li> : null}
-      </ul>
+      {standing.approvedBy.length + standing.approvedEarlierVersion.length + standing.changesRequestedBy.length > 0 ||
+      standing.changedSinceSubmitted ? (
+        <ul>
+          {standing.approvedBy.length > 0 ? <li>Approved this version: {standing.approvedBy.join(", ")}</li> : null}
+          {standing.approvedEarlierVersion.length > 0 ? (
+            <li>
+              Approved an earlier version, before the last change: {standing.approvedEarlierVersion.join(", ")}. Their
+              approval counts again once they approve this one.
+            </li>
+          ) : null}
+          {standing.changesRequestedBy.length > 0 ? (
+            <li>Asked for changes: {standing.changesRequestedBy.join(", ")}</li>
+          ) : null}
+          {standing.changedSinceSubmitted ? <li>The draft has been changed since it was sent for review.</li> : null}
+        </ul>
+      ) : null}
     </section>
   );
 }
