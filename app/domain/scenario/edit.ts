@@ -1,6 +1,6 @@
 import { Lexer } from "yaml";
 import { z } from "zod";
-import { scenarioHeader, scenarioToYaml } from "./export";
+import { nodeFields, scenarioFields, scenarioHeader, scenarioToYaml, type Field, type Fields } from "./export";
 import { createLocator } from "./locate";
 import { reservedWords, type ScenarioInput } from "./schema";
 import { parseYaml } from "./yaml";
@@ -19,49 +19,12 @@ export type ReadDraft = { ok: true; document: DraftDocument; header?: string } |
 export type ListName = "personas" | "meters";
 export type Direction = "up" | "down";
 
-type Shape = "scalar" | "ids" | "texts" | "effects" | { item: Readonly<Record<string, Shape>> } | "nodes";
-
-const choiceShape = {
-  id: "scalar",
-  when: "scalar",
-  says: "scalar",
-  next: "scalar",
-  effects: "effects",
-  note: "scalar",
-  skills: "ids",
-} as const satisfies Record<string, Shape>;
-const nodeShapes: Record<string, Readonly<Record<string, Shape>>> = {
-  line: {
-    id: "scalar",
-    type: "scalar",
-    speaker: "scalar",
-    text: "scalar",
-    aside: "scalar",
-    choices: { item: choiceShape },
-  },
-  pause: { id: "scalar", type: "scalar", prompt: "scalar", next: "scalar" },
-  ending: {
-    id: "scalar",
-    type: "scalar",
-    title: "scalar",
-    tone: "scalar",
-    debrief: "scalar",
-    wentWell: "texts",
-    tryNext: "texts",
-    guidance: "ids",
-  },
-};
-const scalars = (...keys: string[]) => Object.fromEntries(keys.map((key) => [key, "scalar" as const]));
-const scenarioShape: Record<string, Shape> = {
-  ...scalars("id", "title", "summary", "minutes", "medium", "coachNotes", "start"),
-  audience: "ids",
-  skills: "ids",
-  contentNotes: "texts",
-  personas: { item: scalars("id", "name", "relationship", "background", "wants", "fears", "voice", "kind") },
-  meters: { item: scalars("id", "label", "start", "min", "max", "visible") },
-  rubric: { item: scalars("id", "label", "description") },
-  nodes: "nodes",
-};
+/** The fields the canonical layout writes, from the export itself, so the two cannot drift apart. */
+type Shape = Field;
+const nodeShapes: Readonly<Record<string, Fields>> = Object.fromEntries(
+  Object.entries(nodeFields).map(([type, { fields }]) => [type, fields]),
+);
+const scenarioShape: Fields = scenarioFields;
 
 export function isRecord(value: unknown): value is Item {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -85,11 +48,11 @@ function unkept(value: unknown, shape: Shape, path: string): string[] {
       const type = isRecord(item) && typeof item.type === "string" ? item.type : "line";
       return unkeptFields(item, nodeShapes[type] ?? nodeShapes.line!, itemPath);
     }
-    return unkeptFields(item, shape.item, itemPath);
+    return unkeptFields(item, shape.fields, itemPath);
   });
 }
 
-function unkeptFields(item: unknown, fields: Readonly<Record<string, Shape>>, path: string): string[] {
+function unkeptFields(item: unknown, fields: Fields, path: string): string[] {
   if (item === null) return [];
   if (!isRecord(item)) return [path];
   return Object.entries(item).flatMap(([key, value]) => {

@@ -37,9 +37,9 @@ const TEXT_WIDTH = 96;
 /** Longest line for a flow list or map, the project's Prettier printWidth, so `npm run format` agrees. */
 const FLOW_WIDTH = 120;
 
-type Field = "scalar" | "ids" | "texts" | "effects" | ObjectList | "nodes";
+export type Field = "scalar" | "ids" | "texts" | "effects" | ObjectList | "nodes";
 type ObjectList = { fields: Fields; defaults: Defaults };
-type Fields = Readonly<Record<string, Field>>;
+export type Fields = Readonly<Record<string, Field>>;
 type Defaults = Readonly<Record<string, unknown>>;
 
 /** Each object's fields in the order they are written; `satisfies` keeps every schema field listed. */
@@ -105,13 +105,13 @@ const endingFields = {
   guidance: "ids",
 } as const satisfies Record<keyof EndingNode, Field>;
 
-const nodeFields = {
+export const nodeFields = {
   line: { fields: lineFields, defaults: defaultsOf(lineNodeSchema) },
   pause: { fields: pauseFields, defaults: defaultsOf(pauseNodeSchema) },
   ending: { fields: endingFields, defaults: defaultsOf(endingNodeSchema) },
 } as const;
 
-const scenarioFields = {
+export const scenarioFields = {
   id: "scalar",
   title: "scalar",
   summary: "scalar",
