@@ -259,12 +259,15 @@ export function ConversationOutline({
   outline,
   editHref,
   playHref,
+  reviewComments,
 }: {
   outline: OutlineNode[];
   /** In the studio: each node gets a link to edit it. */
   editHref?: (nodeId: string) => string;
   /** In the studio, for a draft that can be played: each node gets a link to playtest from it. */
   playHref?: (nodeId: string) => string;
+  /** In the studio: how many review comments are about each node, and where the thread is. */
+  reviewComments?: { counts: Readonly<Record<string, number>>; href: string };
 }) {
   return (
     <ol className="conversation-list">
@@ -283,6 +286,16 @@ export function ConversationOutline({
             </span>
           </p>
           <OutlineBody node={node} />
+          {reviewComments?.counts[node.id] ? (
+            <p className="conversation-list__comments">
+              <a href={reviewComments.href}>
+                {reviewComments.counts[node.id] === 1
+                  ? "1 review comment"
+                  : `${reviewComments.counts[node.id]} review comments`}{" "}
+                on this node<span className="visually-hidden"> ({node.id})</span>
+              </a>
+            </p>
+          ) : null}
           {editHref || playHref ? (
             <p className="conversation-list__actions">
               {editHref ? (

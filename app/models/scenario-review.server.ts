@@ -149,6 +149,16 @@ export async function getReview(organisationId: string, draftId: string, viewerI
   };
 }
 
+/** How many entries of a draft's review thread are about each node, for the draft's list view. */
+export async function reviewCommentsByNode(organisationId: string, draftId: string): Promise<Record<string, number>> {
+  const rows = await prisma.reviewComment.groupBy({
+    by: ["nodeId"],
+    where: { draftId, organisationId, nodeId: { not: null } },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(rows.map((row) => [row.nodeId!, row._count._all]));
+}
+
 export type ReviewActionResult =
   | { status: "done"; message: string }
   | { status: "stale"; message: string }

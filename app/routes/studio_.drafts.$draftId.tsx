@@ -11,6 +11,7 @@ import { checkScenarioSource, formatProblem } from "~/domain/scenario";
 import { conversationOutline } from "~/domain/scenario/map";
 import { formatDateTime } from "~/domain/format";
 import { DRAFT_STATUS_LABELS, type DraftStatus } from "~/domain/scenario/review";
+import { reviewCommentsByNode } from "~/models/scenario-review.server";
 import { hasPermission } from "~/domain/roles";
 import { getDraft, saveDraft } from "~/models/scenario-draft.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -67,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Playing needs a draft the checker passes.
     playable: Boolean(check?.scenario),
     lineCount: draft.source.split(/\r?\n/).length,
+    reviewComments: await reviewCommentsByNode(user.organisation.id, draft.id),
   };
 }
 
@@ -257,7 +259,15 @@ export default function Draft() {
             <h2 id="list-heading" tabIndex={-1}>
               The conversation, node by node
             </h2>
-            <ConversationOutline outline={draft.outline} editHref={editNode} playHref={playFrom} />
+            <ConversationOutline
+              outline={draft.outline}
+              editHref={editNode}
+              playHref={playFrom}
+              reviewComments={{
+                counts: draft.reviewComments,
+                href: `/studio/drafts/${draft.id}/review#thread-heading`,
+              }}
+            />
           </section>
         </>
       ) : (

@@ -111,6 +111,11 @@ describe("from draft to published scenario", () => {
     const thread = await html(trainer, review(draftId));
     expect(decode(thread.text)).toContain("Asked for changes: Carol Whitfield");
     expect(thread.text).toContain(`href="/studio/drafts/${draftId}#node-opening"`);
+    // The draft's list view counts it beside the node, linking to the thread.
+    const draftPage = decode((await html(reviewer, `/studio/drafts/${draftId}`)).text);
+    const opening = draftPage.slice(draftPage.indexOf('id="node-opening"'), draftPage.indexOf('id="node-check-time"'));
+    expect(opening).toContain(`href="/studio/drafts/${draftId}/review#thread-heading">1 review comment on this node`);
+    expect(draftPage.match(/review comments? on this node/g)).toHaveLength(1);
   });
 
   it("refuses a comment on a node the draft does not have, keeping what was typed", async () => {
