@@ -69,3 +69,18 @@ export function EndingOutcome({ ending, headingLevel = 2 }: { ending: EndingView
     </>
   );
 }
+
+/** The replies on offer, one submit button each (`name="choice"`), inside the caller's form. */
+export function ChoiceButtons({ choices, busy }: { choices: { id: string; says: string }[]; busy: boolean }) {
+  return (
+    <ul>
+      {choices.map((choice) => (
+        <li key={choice.id}>
+          <button type="submit" name="choice" value={choice.id} className="choice-button" disabled={busy}>
+            {choice.says}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

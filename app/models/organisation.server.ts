@@ -31,7 +31,11 @@ export async function getRequiredApprovals(organisationId: string): Promise<numb
 }
 
 export async function setRequiredApprovals(organisationId: string, requiredApprovals: number): Promise<void> {
-  await prisma.organisation.update({ where: { id: organisationId }, data: { requiredApprovals }, select: { id: true } });
+  await prisma.organisation.update({
+    where: { id: organisationId },
+    data: { requiredApprovals },
+    select: { id: true },
+  });
 }
 
 /** Tokens sent and received by the organisation's own-words runs that started in [from, to). */

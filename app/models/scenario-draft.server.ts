@@ -1,4 +1,5 @@
 import { parse } from "yaml";
+import type { DraftStatus } from "~/domain/scenario/review";
 import { prisma } from "~/services/db.server";
 
 // Every query names the organisation in its `where`: another organisation's draft is never found.
@@ -23,15 +24,17 @@ export function draftIdentity(source: string): { slug: string; title: string } {
   return { slug: text(fields.id, NO_SLUG).slice(0, 80), title: text(fields.title, UNTITLED) };
 }
 
-export function listDrafts(organisationId: string) {
-  return prisma.scenarioDraft.findMany({
+export async function listDrafts(organisationId: string) {
+  const drafts = await prisma.scenarioDraft.findMany({
     where: { organisationId },
     orderBy: { updatedAt: "desc" },
     select: { id: true, slug: true, title: true, version: true, updatedAt: true, status: true, scenarioId: true },
   });
+  return drafts.map((draft) => ({ ...draft, status: draft.status as DraftStatus }));
 }
 
-export async function getDraft(organisationId: string, id: string) {
+/** A draft of this organisation, as stored; another organisation's is not found. */
+export async function findDraft(organisationId: string, id: string) {
   const draft = await prisma.scenarioDraft.findFirst({
     where: { id, organisationId },
     select: {
@@ -42,11 +45,18 @@ export async function getDraft(organisationId: string, id: string) {
       version: true,
       status: true,
       reviewRound: true,
+      submittedAt: true,
       scenarioId: true,
       updatedAt: true,
       updatedById: true,
     },
   });
+  return draft ? { ...draft, status: draft.status as DraftStatus } : null;
+}
+
+/** The draft with the name of who saved it last, for its pages. */
+export async function getDraft(organisationId: string, id: string) {
+  const draft = await findDraft(organisationId, id);
   if (!draft) return null;
   return { ...draft, updatedBy: await personName(organisationId, draft.updatedById) };
 }

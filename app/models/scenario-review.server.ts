@@ -3,11 +3,12 @@ import {
   decisionRefusal,
   publishBlockers,
   reviewStanding,
-  type DraftStatus,
   type PublishBlocker,
   type ReviewEntry,
   type ReviewKind,
 } from "~/domain/scenario/review";
+import { getRequiredApprovals } from "~/models/organisation.server";
+import { findDraft } from "~/models/scenario-draft.server";
 import { prisma } from "~/services/db.server";
 import { loadCheckContext } from "~/services/scenario-library.server";
 
@@ -28,23 +29,7 @@ type ThreadRow = {
 };
 
 async function draftRow(organisationId: string, draftId: string) {
-  if (draftId.length > 40) return null;
-  const draft = await prisma.scenarioDraft.findFirst({
-    where: { id: draftId, organisationId },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      source: true,
-      version: true,
-      status: true,
-      reviewRound: true,
-      submittedAt: true,
-      scenarioId: true,
-      organisation: { select: { requiredApprovals: true } },
-    },
-  });
-  return draft ? { ...draft, status: draft.status as DraftStatus } : null;
+  return draftId.length > 40 ? null : findDraft(organisationId, draftId);
 }
 
 async function thread(organisationId: string, draftId: string): Promise<ThreadRow[]> {
@@ -95,9 +80,10 @@ function errorCount(check: CheckResult | null): number {
 export async function getReview(organisationId: string, draftId: string, viewerId: string) {
   const draft = await draftRow(organisationId, draftId);
   if (!draft) return null;
-  const [entries, check, scenario] = await Promise.all([
+  const [entries, check, requiredApprovals, scenario] = await Promise.all([
     thread(organisationId, draft.id),
     checked(draft),
+    getRequiredApprovals(organisationId),
     draft.scenarioId
       ? prisma.scenario.findFirst({
           where: { id: draft.scenarioId, organisationId },
@@ -127,7 +113,7 @@ export async function getReview(organisationId: string, draftId: string, viewerI
     // Comments on a node need the checker to read the nodes; otherwise they are on the whole scenario.
     nodes: check?.scenario?.nodes.map((node) => node.id) ?? [],
     checkerErrors: errors,
-    requiredApprovals: draft.organisation.requiredApprovals,
+    requiredApprovals,
     standing: {
       approvedBy: standing.approvedBy.map(nameOf),
       approvedEarlierVersion: standing.approvedEarlierVersion.map(nameOf),
@@ -138,7 +124,7 @@ export async function getReview(organisationId: string, draftId: string, viewerI
     blockers: publishBlockers({
       draft,
       standing,
-      requiredApprovals: draft.organisation.requiredApprovals,
+      requiredApprovals,
       checkerErrors: errors,
     }),
     thread: entries,
@@ -270,7 +256,7 @@ export async function addReviewComment(input: {
 export type PublishResult =
   | { status: "published"; scenarioId: string; number: number }
   | { status: "stale"; message: string }
-  | { status: "refused"; blockers: PublishBlocker[] | { message: string }[] }
+  | { status: "refused"; blockers: Pick<PublishBlocker, "message">[] }
   | { status: "not-found" };
 
 /**
@@ -291,7 +277,7 @@ export async function publishDraft(input: {
   const blockers = publishBlockers({
     draft,
     standing,
-    requiredApprovals: draft.organisation.requiredApprovals,
+    requiredApprovals: await getRequiredApprovals(input.organisationId),
     checkerErrors: errorCount(check),
   });
   if (blockers.length > 0 || !check?.scenario) return { status: "refused", blockers };

@@ -1,4 +1,5 @@
 import type { Scenario } from "~/domain/scenario";
+import type { DraftStatus } from "~/domain/scenario/review";
 import { prisma } from "~/services/db.server";
 
 // An organisation's own published scenarios, as the studio sees them. Every query names the
@@ -27,7 +28,7 @@ export async function getOrganisationScenario(organisationId: string, scenarioId
       slug: true,
       title: true,
       archivedAt: true,
-      drafts: { where: { organisationId }, select: { id: true, title: true, status: true } },
+      drafts: { select: { id: true, title: true, status: true } },
       versions: {
         orderBy: { number: "desc" },
         select: { id: true, number: true, createdAt: true, publishedById: true, _count: { select: { runs: true } } },
@@ -43,6 +44,7 @@ export async function getOrganisationScenario(organisationId: string, scenarioId
   const names = new Map(people.map((person) => [person.id, person.name]));
   return {
     ...scenario,
+    drafts: scenario.drafts.map((draft) => ({ ...draft, status: draft.status as DraftStatus })),
     versions: scenario.versions.map((version) => ({
       id: version.id,
       number: version.number,

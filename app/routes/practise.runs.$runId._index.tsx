@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { momentOf, MomentWords } from "~/components/scenario-moment";
+import { momentOf, MomentWords, ChoiceButtons } from "~/components/scenario-moment";
 import { choicesAt, CONTINUE } from "~/domain/scenario";
 import { abandonRun, getRun, takeStep } from "~/models/practice-run.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -17,7 +17,10 @@ const MoveSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("move"),
       step: z.coerce.number({ error: "The page did not say which moment it answers." }).int().min(0).max(100_000),
-      choice: z.string({ error: "Choose what to say." }).min(1, "Choose what to say.").max(80, "That choice was not recognised."),
+      choice: z
+        .string({ error: "Choose what to say." })
+        .min(1, "Choose what to say.")
+        .max(80, "That choice was not recognised."),
     }),
     z.object({ intent: z.literal("abandon") }),
   ],
@@ -45,8 +48,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     moment: momentOf(scenario, node),
     meters: scenario.meters
       .filter((meter) => meter.visible)
-      .map((meter) => ({ id: meter.id, label: meter.label, min: meter.min, max: meter.max, value: state.meters[meter.id] ?? meter.start })),
-    choices: choicesAt(scenario, state).map((choice) => ({ id: choice.id, says: choice.id === CONTINUE ? "Carry on" : choice.says })),
+      .map((meter) => ({
+        id: meter.id,
+        label: meter.label,
+        min: meter.min,
+        max: meter.max,
+        value: state.meters[meter.id] ?? meter.start,
+      })),
+    choices: choicesAt(scenario, state).map((choice) => ({
+      id: choice.id,
+      says: choice.id === CONTINUE ? "Carry on" : choice.says,
+    })),
     lastNote: lastChoice?.note ? { says: lastChoice.says, note: lastChoice.note } : null,
   };
 }
@@ -64,7 +76,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await abandonRun(user.id, runId))) throw new Response("Not found", { status: 404 });
     throw redirect("/practise", {
       headers: {
-        "Set-Cookie": await flashCookie({ kind: "info", message: "You stopped that conversation. The time you spent still counts." }),
+        "Set-Cookie": await flashCookie({
+          kind: "info",
+          message: "You stopped that conversation. The time you spent still counts.",
+        }),
       },
     });
   }
@@ -73,13 +88,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "not-found":
       throw new Response("Not found", { status: 404 });
     case "illegal":
-      return data({ problem: "That reply is not one you can choose at this moment. Choose one of the replies below." }, { status: 400 });
+      return data(
+        { problem: "That reply is not one you can choose at this moment. Choose one of the replies below." },
+        { status: 400 },
+      );
     case "stale":
       throw redirect(here, {
         headers: {
           "Set-Cookie": await flashCookie({
             kind: "info",
-            message: "That answer was for an earlier moment, so it was not counted again. Here is where the conversation is now.",
+            message:
+              "That answer was for an earlier moment, so it was not counted again. Here is where the conversation is now.",
           }),
         },
       });
@@ -143,15 +162,7 @@ export default function Player() {
         <h2 id="choices-heading">{run.moment.kind === "line" ? "What do you say?" : "When you are ready"}</h2>
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="step" value={run.step} />
-        <ul>
-          {run.choices.map((choice) => (
-            <li key={choice.id}>
-              <button type="submit" name="choice" value={choice.id} className="choice-button" disabled={busy}>
-                {choice.says}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ChoiceButtons choices={run.choices} busy={busy} />
       </Form>
       <Form method="post">
         <input type="hidden" name="intent" value="abandon" />

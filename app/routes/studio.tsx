@@ -8,7 +8,7 @@ import { listLibraryProblems, listLibraryScenarios } from "~/services/scenario-l
 import { LibraryProblems } from "~/components/library-problems";
 import { listDrafts } from "~/models/scenario-draft.server";
 import { listOrganisationScenarios } from "~/models/studio-scenario.server";
-import { DRAFT_STATUS_LABELS, type DraftStatus } from "~/domain/scenario/review";
+import { DRAFT_STATUS_LABELS } from "~/domain/scenario/review";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:studio:any");
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     canWrite,
-    drafts: drafts.map((draft) => ({ ...draft, status: draft.status as DraftStatus })),
+    drafts,
     published: published.map((scenario) => ({
       id: scenario.id,
       slug: scenario.slug,

@@ -10,7 +10,7 @@ import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { checkScenarioSource, formatProblem } from "~/domain/scenario";
 import { conversationOutline } from "~/domain/scenario/map";
 import { formatDateTime } from "~/domain/format";
-import { DRAFT_STATUS_LABELS, type DraftStatus } from "~/domain/scenario/review";
+import { DRAFT_STATUS_LABELS } from "~/domain/scenario/review";
 import { reviewCommentsByNode } from "~/models/scenario-review.server";
 import { hasPermission } from "~/domain/roles";
 import { getDraft, saveDraft } from "~/models/scenario-draft.server";
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: draft.title,
     source: draft.source,
     version: draft.version,
-    status: draft.status as DraftStatus,
+    status: draft.status,
     reviewRound: draft.reviewRound,
     scenarioId: draft.scenarioId,
     updatedAt: draft.updatedAt,

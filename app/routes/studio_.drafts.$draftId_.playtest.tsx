@@ -11,7 +11,14 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef, type RefObject } from "react";
 import { z } from "zod";
-import { EndingOutcome, momentOf, MomentWords, type EndingView, type MomentView } from "~/components/scenario-moment";
+import {
+  EndingOutcome,
+  momentOf,
+  MomentWords,
+  type EndingView,
+  type MomentView,
+  ChoiceButtons,
+} from "~/components/scenario-moment";
 import { Label } from "~/components/ui/label";
 import { checkScenarioSource, CONTINUE, type Scenario } from "~/domain/scenario";
 import {
@@ -374,15 +381,7 @@ function Moment({
             <input type="hidden" name="path" value={view.path} />
             <input type="hidden" name="version" value={page.draft.version} />
             {view.choices.length > 0 ? (
-              <ul>
-                {view.choices.map((choice) => (
-                  <li key={choice.id}>
-                    <button type="submit" name="choice" value={choice.id} className="choice-button" disabled={busy}>
-                      {choice.says}
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <ChoiceButtons choices={view.choices} busy={busy} />
             ) : (
               <p>No choice is available here with the meters as they are. A learner would be stuck at this point.</p>
             )}

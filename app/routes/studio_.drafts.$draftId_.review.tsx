@@ -8,6 +8,7 @@ import { ErrorSummary, FieldError, SelectField, TextAreaField, UnclaimedProblems
 import { formatDateTime } from "~/domain/format";
 import { hasPermission } from "~/domain/roles";
 import { countOf, DRAFT_STATUS_LABELS, REVIEW_KIND_LABELS } from "~/domain/scenario/review";
+import { findDraft } from "~/models/scenario-draft.server";
 import { addReviewComment, getReview, publishDraft, submitForReview } from "~/models/scenario-review.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { recordAudit } from "~/services/audit.server";
@@ -99,12 +100,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Trainers send and publish; reviewers and trainers comment and decide.
   if ((intent === "submit" || intent === "publish") && !canWrite) forbidden();
   if (intent === "comment" && !canWrite && !hasPermission(user.roles, "review:scenario:any")) forbidden();
-  const review = await findReview(user.organisation.id, params.draftId, user.id);
+  // Only whether the draft is there: each action below reads what it needs once, itself.
+  const draft =
+    params.draftId && params.draftId.length <= 40 ? await findDraft(user.organisation.id, params.draftId) : null;
+  if (!draft) throw new Response("Not found", { status: 404 });
   const submission = parseWithZod(formData, { schema: ActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
-  const base = { organisationId: user.organisation.id, draftId: review.draft.id, userId: user.id };
-  const here = `/studio/drafts/${review.draft.id}/review`;
+  const base = { organisationId: user.organisation.id, draftId: draft.id, userId: user.id };
+  const here = `/studio/drafts/${draft.id}/review`;
 
   if (value.intent === "publish") {
     const published = await publishDraft({ ...base, draftVersion: value.draftVersion });
@@ -115,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         organisationId: user.organisation.id,
         actorId: user.id,
         ipAddress: clientAddress(context),
-        detail: { scenario: review.draft.slug, version: published.number },
+        detail: { scenario: draft.slug, version: published.number },
       });
       throw redirect(`/studio/scenarios/${published.scenarioId}`, {
         headers: {

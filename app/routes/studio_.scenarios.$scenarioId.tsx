@@ -6,7 +6,7 @@ import { z } from "zod";
 import { UnclaimedProblems } from "~/components/forms";
 import { formatDate, formatDateTime } from "~/domain/format";
 import { hasPermission } from "~/domain/roles";
-import { DRAFT_STATUS_LABELS, type DraftStatus } from "~/domain/scenario/review";
+import { DRAFT_STATUS_LABELS } from "~/domain/scenario/review";
 import { getOrganisationScenario, setArchived } from "~/models/studio-scenario.server";
 import { recordAudit } from "~/services/audit.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -31,7 +31,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scenario = await findScenario(user.organisation.id, params.scenarioId);
   return {
     ...scenario,
-    drafts: scenario.drafts.map((draft) => ({ ...draft, status: draft.status as DraftStatus })),
     canWrite: hasPermission(user.roles, "write:scenario:any"),
   };
 }

@@ -45,26 +45,8 @@ export default function VersionDiff() {
       </p>
       <h1>What changed between versions</h1>
       <Form method="get" className="panel filters">
-        <div className="field">
-          <label htmlFor="diff-from">Compare version</label>
-          <select id="diff-from" name="from" defaultValue={String(page.from ?? "")}>
-            {page.versions.map((number) => (
-              <option key={number} value={number}>
-                Version {number}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="diff-to">with version</label>
-          <select id="diff-to" name="to" defaultValue={String(page.to ?? "")}>
-            {page.versions.map((number) => (
-              <option key={number} value={number}>
-                Version {number}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect name="from" label="Compare version" versions={page.versions} value={page.from} />
+        <VersionSelect name="to" label="with version" versions={page.versions} value={page.to} />
         <button type="submit" className="button">
           Compare
         </button>
@@ -75,6 +57,31 @@ export default function VersionDiff() {
         </p>
       ) : null}
       {page.diff ? <Diff diff={page.diff} from={page.from!} to={page.to!} /> : null}
+    </div>
+  );
+}
+
+function VersionSelect({
+  name,
+  label,
+  versions,
+  value,
+}: {
+  name: string;
+  label: string;
+  versions: number[];
+  value: number | null;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`diff-${name}`}>{label}</label>
+      <select id={`diff-${name}`} name={name} defaultValue={String(value ?? "")}>
+        {versions.map((number) => (
+          <option key={number} value={number}>
+            Version {number}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
